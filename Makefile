@@ -1,0 +1,54 @@
+# Guang: one command to run the app on the demo pack, one to run every test.
+#   make serve   installs what is missing, then serves the app at http://127.0.0.1:8080/
+#   make test    installs what is missing (plus Chromium), then runs every test
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+export CARGO_TERM_COLOR := never
+export TRUNK_SKIP_VERSION_CHECK := true
+
+.PHONY: setup setup-test serve build size preview test lint test-native test-wasm test-e2e demo-pack demo-videos clean
+
+setup:
+	@scripts/setup.sh app
+
+setup-test:
+	@scripts/setup.sh test
+
+serve: setup
+	@echo "Guang: http://127.0.0.1:8080/  (demo content pack from demo/api/v1)"
+	trunk serve
+
+build: setup
+	trunk build --release
+
+size: build
+	node scripts/size.mjs dist
+
+preview: build
+	node scripts/serve-dist.mjs dist 8080
+
+test: setup-test lint test-native test-wasm test-e2e
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+
+test-native:
+	cargo test --workspace
+
+test-wasm:
+	cargo test --target wasm32-unknown-unknown --test web
+
+test-e2e: build
+	npx playwright test
+
+demo-pack:
+	cargo run -p guang-demo-gen -- demo/api/v1
+
+demo-videos:
+	demo/make-videos.sh demo/api/v1/media/videos
+
+clean:
+	rm -rf dist target/playwright test-results

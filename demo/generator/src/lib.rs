@@ -1,0 +1,436 @@
+//! Builds Guang's demo content pack: creators, items, feeds and local media, all from a fixed seed so the
+//! committed pack is reproducible byte for byte (`cargo run -p guang-demo-gen -- --check` proves it).
+//!
+//! The pack is written in the contract's own types (`guang::model`), so it cannot drift from what the app
+//! parses, and the generator's tests run every document through the app's validators.
+
+pub mod content;
+pub mod rng;
+pub mod svg;
+
+use std::collections::BTreeMap;
+
+use guang::model::time::{format_rfc3339, parse_rfc3339};
+use guang::model::{
+    Campaign, Channel, Creator, CreatorRef, CreatorStats, Image, Item, LiveStatus, Media, Names, Price, Product, Stats,
+    Translation,
+};
+use serde_json::json;
+
+use content::{
+    Topic, BIOS, CAMPAIGN_TITLES, CLOSERS, LIVE_TITLES, MIDDLES, NAME_PARTS, OPENERS, PREVIEW_TITLES, TITLES, TOPICS,
+};
+use rng::Rng;
+
+/// The seed of the committed pack.
+pub const SEED: u64 = 0x6775_616E_67; // "guang"
+/// The moment the pack describes ("now" for its timestamps): 2026-11-20 12:00 Beijing time.
+pub const PACK_NOW: &str = "2026-11-20T12:00:00+08:00";
+/// Number of creators.
+pub const CREATORS: usize = 48;
+/// Number of items.
+pub const ITEMS: usize = 720;
+/// Items per recommend / channel page.
+pub const FEED_PAGE: usize = 20;
+/// Items per creator page.
+pub const CREATOR_PAGE: usize = 12;
+/// Video clips made by `demo/make-videos.sh` (name, duration in seconds).
+pub const CLIPS: [(&str, u32); 4] = [("clip-1.webm", 6), ("clip-2.webm", 8), ("clip-3.webm", 5), ("clip-4.webm", 7)];
+
+/// A file of the pack: path relative to the API base, and its bytes.
+pub type Pack = BTreeMap<String, Vec<u8>>;
+
+struct CampaignDef {
+    id: &'static str,
+    zh: &'static str,
+    en: &'static str,
+    short_zh: &'static str,
+    short_en: &'static str,
+    start: &'static str,
+    end: &'static str,
+    boost: f64,
+}
+
+const CAMPAIGNS: [CampaignDef; 4] = [
+    CampaignDef {
+        id: "c618",
+        zh: "618 年中大促",
+        en: "618 Mid-Year Sale",
+        short_zh: "618",
+        short_en: "618",
+        start: "2026-05-20T20:00:00+08:00",
+        end: "2026-06-19T00:00:00+08:00",
+        boost: 0.6,
+    },
+    CampaignDef {
+        id: "c1111",
+        zh: "双11 全球狂欢节",
+        en: "Singles' Day 11.11",
+        short_zh: "双11",
+        short_en: "Singles' Day",
+        start: "2026-10-20T20:00:00+08:00",
+        end: "2026-11-12T00:00:00+08:00",
+        boost: 0.8,
+    },
+    CampaignDef {
+        id: "c1212",
+        zh: "双12 年终好价",
+        en: "Double 12 Year-End Deals",
+        short_zh: "双12",
+        short_en: "Double 12",
+        start: "2026-12-01T00:00:00+08:00",
+        end: "2026-12-13T00:00:00+08:00",
+        boost: 0.5,
+    },
+    CampaignDef {
+        id: "cnewyear",
+        zh: "年货节",
+        en: "New Year Shopping Festival",
+        short_zh: "年货节",
+        short_en: "New Year Festival",
+        start: "2027-01-05T00:00:00+08:00",
+        end: "2027-02-06T00:00:00+08:00",
+        boost: 0.7,
+    },
+];
+
+fn ts(s: &str) -> i64 {
+    parse_rfc3339(s).unwrap_or_else(|| panic!("bad constant timestamp {s}"))
+}
+
+fn json_bytes(v: &serde_json::Value) -> Vec<u8> {
+    let mut s = serde_json::to_string(v).unwrap_or_default();
+    s.push('\n');
+    s.into_bytes()
+}
+
+struct CreatorDraft {
+    creator: Creator,
+    topic: usize,
+    second_topic: usize,
+    popularity: f64,
+}
+
+/// Builds the whole pack in memory.
+pub fn build_pack(seed: u64) -> Pack {
+    let mut rng = Rng::new(seed);
+    let mut pack = Pack::new();
+    let now = ts(PACK_NOW);
+
+    // Product images and shop pages, shared by items of a topic.
+    let mut products: Vec<Vec<Product>> = Vec::new();
+    for t in TOPICS {
+        let mut list = Vec::new();
+        for (pi, (name, lo, hi)) in t.products.iter().enumerate() {
+            let id = format!("p-{}-{}", t.id, pi + 1);
+            let yuan = rng.range(u64::from(*lo), u64::from(*hi) + 1);
+            let amount = (yuan * 100) as i64 - if rng.chance(0.3) { 10 } else { 0 };
+            pack.insert(format!("media/products/{id}.svg"), svg::product(&mut rng, t.colors, name).into_bytes());
+            let price = Price { amount, currency: "CNY".into() };
+            pack.insert(format!("shop/{id}.html"), shop_page(name, &guang::format::price(&price)).into_bytes());
+            list.push(Product {
+                id: id.clone(),
+                title: (*name).into(),
+                price,
+                url: format!("shop/{id}.html"),
+                image: Some(format!("media/products/{id}.svg")),
+            });
+        }
+        products.push(list);
+        for g in 0..6 {
+            let label = format!("{} · {}", t.zh, g + 1);
+            pack.insert(
+                format!("media/gallery/{}-{}.svg", t.id, g + 1),
+                svg::gallery(&mut rng, t.colors, &label).into_bytes(),
+            );
+        }
+    }
+
+    // Creators.
+    let mut creators: Vec<CreatorDraft> = Vec::new();
+    for i in 0..CREATORS {
+        let topic = i % TOPICS.len();
+        let k = i / TOPICS.len();
+        let t = &TOPICS[topic];
+        let part = NAME_PARTS[(5 * topic + k) % NAME_PARTS.len()];
+        let name = format!("{}{}", part.0, t.handle.0);
+        let id = format!("c{:02}", i + 1);
+        pack.insert(format!("media/avatars/{id}.svg"), svg::avatar(&mut rng, t.colors, &name).into_bytes());
+        let bio = rng.pick(BIOS);
+        let mut bio_translations = BTreeMap::new();
+        bio_translations.insert("en".to_string(), bio.1.replace("{t}", &t.en.to_lowercase()));
+        let second_topic = (topic + 1 + rng.index(TOPICS.len() - 1)) % TOPICS.len();
+        creators.push(CreatorDraft {
+            creator: Creator {
+                id,
+                name,
+                avatar: String::new(),
+                verified: rng.chance(0.3),
+                bio: bio.0.replace("{t}", t.zh),
+                bio_translations,
+                topics: vec![t.id.into(), TOPICS[second_topic].id.into()],
+                stats: CreatorStats::default(),
+                live_item: None,
+            },
+            topic,
+            second_topic,
+            popularity: 0.25 + 0.75 * rng.unit(),
+        });
+    }
+    for c in creators.iter_mut() {
+        c.creator.avatar = format!("media/avatars/{}.svg", c.creator.id);
+    }
+
+    // Items.
+    let mut items: Vec<Item> = Vec::with_capacity(ITEMS);
+    for n in 0..ITEMS {
+        // Prolific creators post more: pick two and keep the more popular one half of the time.
+        let a = rng.index(CREATORS);
+        let b = rng.index(CREATORS);
+        let ci = if rng.chance(0.5) && creators[b].popularity > creators[a].popularity { b } else { a };
+        let cd = &creators[ci];
+        let topic_i = if rng.chance(0.8) { cd.topic } else { cd.second_topic };
+        let t: &Topic = &TOPICS[topic_i];
+        let subject = *rng.pick(t.subjects);
+        let kind_roll = rng.unit();
+        let age = if kind_roll >= 0.92 && rng.chance(0.4) {
+            rng.range(600, 6 * 3600) as i64
+        } else if rng.chance(0.7) {
+            rng.range(300, 30 * 86_400) as i64
+        } else {
+            rng.range(30 * 86_400, 200 * 86_400) as i64
+        };
+        let published = now - age;
+        let has_products = kind_roll >= 0.92 || rng.chance(0.7);
+
+        let campaign = if !has_products {
+            None
+        } else {
+            CAMPAIGNS.iter().find(|c| {
+                let (s, e) = (ts(c.start), ts(c.end));
+                match c.id {
+                    "c1212" => published > now - 6 * 86_400 && rng.chance(0.3),
+                    "cnewyear" => {
+                        (t.id == "food" || t.id == "home") && published > now - 10 * 86_400 && rng.chance(0.25)
+                    }
+                    _ => published >= s - 3 * 86_400 && published < e && rng.chance(0.6),
+                }
+            })
+        };
+
+        let (title_zh, title_en) = if kind_roll >= 0.92 {
+            let p = rng.pick(LIVE_TITLES);
+            (p.0.replace("{s}", subject.0), p.1.replace("{s}", subject.1))
+        } else if let Some(c) = campaign {
+            let started = published >= ts(c.start);
+            let p = if started { rng.pick(CAMPAIGN_TITLES) } else { rng.pick(PREVIEW_TITLES) };
+            (
+                p.0.replace("{c}", c.short_zh).replace("{s}", subject.0),
+                p.1.replace("{c}", c.short_en).replace("{s}", subject.1),
+            )
+        } else {
+            let p = rng.pick(TITLES);
+            (p.0.replace("{s}", subject.0), p.1.replace("{s}", subject.1))
+        };
+        let title_en = capitalise(&title_en);
+        let (o, m1, m2, cl) = (rng.pick(OPENERS), rng.pick(MIDDLES), rng.pick(MIDDLES), rng.pick(CLOSERS));
+        let text_zh =
+            format!("{}\n\n{}{}\n\n{}", o.0.replace("{s}", subject.0), m1.0, if m1 == m2 { "" } else { m2.0 }, cl.0);
+        let text_en = format!(
+            "{}\n\n{}{}\n\n{}",
+            o.1.replace("{s}", subject.1),
+            m1.1,
+            if m1 == m2 { String::new() } else { format!(" {}", m2.1) },
+            cl.1
+        );
+
+        let id = format!("i{:04}", n + 1);
+        let ratios: &[(u32, u32)] = if kind_roll >= 0.68 && kind_roll < 0.92 {
+            &[(9, 16), (3, 4), (1, 1)]
+        } else {
+            &[(3, 4), (3, 4), (4, 5), (1, 1), (2, 3), (4, 3)]
+        };
+        let (rw, rh) = *rng.pick(ratios);
+        let (w, h) = (600, 600 * rh / rw);
+        pack.insert(
+            format!("media/covers/{id}.svg"),
+            svg::cover(&mut rng, w, h, t.colors, t.zh, subject.0).into_bytes(),
+        );
+        let cover = Image {
+            url: format!("media/covers/{id}.svg"),
+            width: w,
+            height: h,
+            alt: format!("{}：{}", t.zh, subject.0),
+        };
+
+        let media = if kind_roll < 0.68 {
+            let extra = rng.index(4);
+            let mut images = vec![cover.clone()];
+            for e in 0..extra {
+                let g = (rng.index(6) + e) % 6 + 1;
+                images.push(Image {
+                    url: format!("media/gallery/{}-{g}.svg", t.id),
+                    width: 600,
+                    height: 800,
+                    alt: format!("{} {}", t.zh, e + 2),
+                });
+            }
+            Media::Note { images }
+        } else if kind_roll < 0.92 {
+            let (clip, secs) = CLIPS[rng.index(CLIPS.len())];
+            Media::Video { url: format!("media/videos/{clip}"), duration_s: secs }
+        } else {
+            let status = if age < 6 * 3600 { LiveStatus::Live } else { LiveStatus::Ended };
+            Media::Live {
+                viewers: (cd.popularity * rng.range(200, 60_000) as f64) as u64,
+                started_at: format_rfc3339(published),
+                status,
+            }
+        };
+
+        let pop = cd.popularity;
+        let likes = ((2.0 + 7.5 * pop * rng.unit()).exp()) as u64;
+        let stats = Stats {
+            likes,
+            comments: likes / rng.range(8, 40),
+            shares: likes / rng.range(15, 60),
+            views: likes * rng.range(8, 30),
+        };
+        let prods = if has_products {
+            let count = if kind_roll >= 0.92 { 3 } else { 1 + rng.index(2) };
+            let mut ps = Vec::new();
+            for _ in 0..count {
+                let p = rng.pick(&products[topic_i]).clone();
+                if !ps.iter().any(|q: &Product| q.id == p.id) {
+                    ps.push(p);
+                }
+            }
+            ps
+        } else {
+            Vec::new()
+        };
+        let mut translations = BTreeMap::new();
+        translations.insert("en".to_string(), Translation { title: title_en, text: text_en });
+        let mut topics = vec![t.id.to_string()];
+        let other = if topic_i == cd.topic { cd.second_topic } else { cd.topic };
+        if rng.chance(0.25) {
+            topics.push(TOPICS[other].id.to_string());
+        }
+        items.push(Item {
+            id,
+            media,
+            title: title_zh,
+            text: text_zh,
+            translations,
+            cover,
+            creator: CreatorRef {
+                id: cd.creator.id.clone(),
+                name: cd.creator.name.clone(),
+                avatar: cd.creator.avatar.clone(),
+                verified: cd.creator.verified,
+            },
+            topics,
+            products: prods,
+            campaign: campaign.map(|c| c.id.to_string()),
+            published_at: format_rfc3339(published),
+            stats,
+            score: None,
+            published_ts: published,
+        });
+    }
+
+    // Server score: popularity, freshness and a little noise, like a server ranker's output.
+    let max_likes = items.iter().map(|i| i.stats.likes).max().unwrap_or(1) as f64;
+    for item in items.iter_mut() {
+        let pop = (1.0 + item.stats.likes as f64).ln() / (1.0 + max_likes).ln();
+        let age_days = (now - item.published_ts) as f64 / 86_400.0;
+        let fresh = (-age_days / 14.0).exp();
+        let s = 0.5 * pop + 0.3 * fresh + 0.2 * rng.unit();
+        item.score = Some((s * 1000.0).round() / 1000.0);
+    }
+
+    // Creator stats and live items.
+    for c in creators.iter_mut() {
+        let mine: Vec<&Item> = items.iter().filter(|i| i.creator.id == c.creator.id).collect();
+        c.creator.stats = CreatorStats {
+            followers: (c.popularity * c.popularity * rng.range(2_000, 400_000) as f64) as u64,
+            likes: mine.iter().map(|i| i.stats.likes).sum(),
+            items: mine.len() as u64,
+        };
+        c.creator.live_item =
+            mine.iter().filter(|i| i.is_live_now()).max_by_key(|i| i.published_ts).map(|i| i.id.clone());
+    }
+
+    // Documents.
+    for item in &items {
+        pack.insert(format!("items/{}.json", item.id), json_bytes(&json!({"version": 1, "item": item})));
+    }
+    for c in &creators {
+        pack.insert(
+            format!("creators/{}.json", c.creator.id),
+            json_bytes(&json!({"version": 1, "creator": c.creator})),
+        );
+        let mut mine: Vec<&Item> = items.iter().filter(|i| i.creator.id == c.creator.id).collect();
+        mine.sort_by(|a, b| b.published_ts.cmp(&a.published_ts).then(a.id.cmp(&b.id)));
+        write_pages(&mut pack, &format!("creators/{}/items", c.creator.id), &mine, CREATOR_PAGE);
+    }
+    let mut ranked: Vec<&Item> = items.iter().collect();
+    ranked.sort_by(|a, b| b.score.partial_cmp(&a.score).unwrap_or(std::cmp::Ordering::Equal).then(a.id.cmp(&b.id)));
+    write_pages(&mut pack, "feed/recommend", &ranked, FEED_PAGE);
+    for t in TOPICS {
+        let in_topic: Vec<&Item> = ranked.iter().copied().filter(|i| i.topics.iter().any(|x| x == t.id)).collect();
+        write_pages(&mut pack, &format!("feed/{}", t.id), &in_topic, FEED_PAGE);
+    }
+
+    let mut channels =
+        vec![Channel { id: "recommend".into(), name: Names { zh: "推荐".into(), en: "For you".into() } }];
+    channels
+        .extend(TOPICS.iter().map(|t| Channel { id: t.id.into(), name: Names { zh: t.zh.into(), en: t.en.into() } }));
+    let campaigns: Vec<Campaign> = CAMPAIGNS
+        .iter()
+        .map(|c| Campaign {
+            id: c.id.into(),
+            name: Names { zh: c.zh.into(), en: c.en.into() },
+            start: c.start.into(),
+            end: c.end.into(),
+            boost: c.boost,
+            start_ts: ts(c.start),
+            end_ts: ts(c.end),
+        })
+        .collect();
+    let index = json!({"version": 1, "name": "Guang demo pack", "generated_for": PACK_NOW, "channels": channels, "campaigns": campaigns});
+    let mut text = serde_json::to_string_pretty(&index).unwrap_or_default();
+    text.push('\n');
+    pack.insert("index.json".into(), text.into_bytes());
+    pack
+}
+
+fn write_pages(pack: &mut Pack, dir: &str, items: &[&Item], per_page: usize) {
+    let pages: Vec<&[&Item]> = items.chunks(per_page).collect();
+    let count = pages.len().max(1);
+    for n in 0..count {
+        let page_items: &[&Item] = pages.get(n).copied().unwrap_or(&[]);
+        let next = if n + 1 < count { Some(format!("{dir}/{}.json", n + 2)) } else { None };
+        pack.insert(
+            format!("{dir}/{}.json", n + 1),
+            json_bytes(&json!({"version": 1, "items": page_items, "next": next})),
+        );
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+fn shop_page(name: &str, price: &str) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
+<title>{name}</title></head><body style=\"font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem\">\
+<p>Guang 演示店铺 · Demo shop</p><h1>{name}</h1><p style=\"font-size:1.5rem;color:#e4393c\">{price}</p>\
+<p>这是演示内容包中的商品页，不能下单。This is a product page of the demo content pack; nothing can be ordered.</p></body></html>\n"
+    )
+}

@@ -1,0 +1,110 @@
+//! The demo pack is deterministic, valid under the app's own parsers, and what is committed.
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::Path;
+
+use guang::model::{parse_creator_doc, parse_feed_page, parse_index, parse_item_doc, ApiBase, Kind};
+use guang_demo_gen::{build_pack, CLIPS, CREATORS, ITEMS, SEED};
+
+fn base() -> ApiBase {
+    ApiBase::parse("http://127.0.0.1:8080/api/v1/").unwrap()
+}
+
+fn text(pack: &guang_demo_gen::Pack, path: &str) -> String {
+    String::from_utf8(pack.get(path).unwrap_or_else(|| panic!("missing {path}")).clone()).unwrap()
+}
+
+#[test]
+fn same_seed_same_bytes_other_seed_other_bytes() {
+    let a = build_pack(SEED);
+    assert_eq!(a, build_pack(SEED));
+    assert_ne!(a.get("items/i0001.json"), build_pack(SEED + 1).get("items/i0001.json"));
+}
+
+#[test]
+fn every_document_passes_the_app_validators() {
+    let pack = build_pack(SEED);
+    let b = base();
+    let index = parse_index(&text(&pack, "index.json")).unwrap();
+    assert!(index.skipped.is_empty(), "{:?}", index.skipped);
+    assert!(index.channels.len() >= 11, "recommend plus at least 10 topics");
+    let ids: BTreeSet<&str> = index.campaigns.iter().map(|c| c.id.as_str()).collect();
+    assert!(ids.is_superset(&BTreeSet::from(["c618", "c1111", "cnewyear"])));
+
+    for ch in &index.channels {
+        let mut url = format!("feed/{}/1.json", ch.id);
+        let mut seen = HashSet::new();
+        loop {
+            let page = parse_feed_page(&text(&pack, &url), &b).unwrap();
+            assert!(page.skipped.is_empty(), "{url}: {:?}", page.skipped);
+            for it in &page.items {
+                assert!(seen.insert(it.id.clone()), "{} twice in {}", it.id, ch.id);
+            }
+            match page.next {
+                Some(n) => url = n.strip_prefix(&b.as_url()).unwrap().to_string(),
+                None => break,
+            }
+        }
+        if ch.id == "recommend" {
+            assert_eq!(seen.len(), ITEMS, "the recommend feed holds every item");
+        } else {
+            assert!(seen.len() >= 20, "channel {} has {} items", ch.id, seen.len());
+        }
+    }
+
+    let mut kinds = BTreeSet::new();
+    let mut creators_seen = BTreeSet::new();
+    for n in 1..=ITEMS {
+        let item = parse_item_doc(&text(&pack, &format!("items/i{n:04}.json")), &b).unwrap();
+        kinds.insert(item.kind());
+        creators_seen.insert(item.creator.id.clone());
+        assert!(item.translations.contains_key("en"));
+    }
+    assert_eq!(kinds, BTreeSet::from([Kind::Note, Kind::Video, Kind::Live]));
+    assert_eq!(creators_seen.len(), CREATORS, "every creator has items");
+    for n in 1..=CREATORS {
+        let c = parse_creator_doc(&text(&pack, &format!("creators/c{n:02}.json")), &b).unwrap();
+        let first = parse_feed_page(&text(&pack, &format!("creators/{}/items/1.json", c.id)), &b).unwrap();
+        assert!(first.items.iter().all(|i| i.creator.id == c.id));
+        assert!(first.items.windows(2).all(|w| w[0].published_ts >= w[1].published_ts), "newest first");
+    }
+}
+
+#[test]
+fn every_local_reference_points_at_a_file_of_the_pack() {
+    let pack = build_pack(SEED);
+    let b = base();
+    let root = b.as_url();
+    let clips: HashSet<String> = CLIPS.iter().map(|(n, _)| format!("media/videos/{n}")).collect();
+    for n in 1..=ITEMS {
+        let item = parse_item_doc(&text(&pack, &format!("items/i{n:04}.json")), &b).unwrap();
+        let mut urls = vec![item.cover.url.clone(), item.creator.avatar.clone()];
+        urls.extend(item.products.iter().flat_map(|p| [Some(p.url.clone()), p.image.clone()]).flatten());
+        match &item.media {
+            guang::model::Media::Note { images } => urls.extend(images.iter().map(|i| i.url.clone())),
+            guang::model::Media::Video { url, .. } => urls.push(url.clone()),
+            guang::model::Media::Live { .. } => {}
+        }
+        for u in urls {
+            let rel = u.strip_prefix(&root).unwrap_or_else(|| panic!("{u} is not local"));
+            assert!(pack.contains_key(rel) || clips.contains(rel), "{rel} is not in the pack");
+        }
+    }
+}
+
+#[test]
+fn committed_pack_is_what_the_generator_makes() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../api/v1");
+    let pack = build_pack(SEED);
+    let stale: Vec<&String> = pack
+        .iter()
+        .filter(|(p, bytes)| std::fs::read(dir.join(p)).ok().as_ref() != Some(*bytes))
+        .map(|(p, _)| p)
+        .take(5)
+        .collect();
+    assert!(stale.is_empty(), "stale files (run `make demo-pack`): {stale:?}");
+    for (clip, _) in CLIPS {
+        let size = std::fs::metadata(dir.join("media/videos").join(clip)).map(|m| m.len()).unwrap_or(0);
+        assert!(size > 10_000 && size < 400_000, "{clip}: {size} bytes");
+    }
+}

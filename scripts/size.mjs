@@ -1,0 +1,22 @@
+// Prints raw, gzip (level 9) and brotli (quality 11) bytes of every file a first visit downloads
+// (the app shell: html, js, wasm, css; not images or content JSON), then the gzip total on the last line.
+import { readdirSync, readFileSync } from "node:fs";
+import { join, extname } from "node:path";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+
+const dir = process.argv[2] ?? "dist";
+const files = readdirSync(dir).filter((f) => [".html", ".js", ".wasm", ".css"].includes(extname(f))).sort();
+let total = { raw: 0, gzip: 0, br: 0 };
+const pad = (s, n) => String(s).padStart(n);
+console.log(`${"file".padEnd(40)} ${pad("raw", 10)} ${pad("gzip", 10)} ${pad("brotli", 10)}`);
+for (const f of files) {
+  const body = readFileSync(join(dir, f));
+  const gz = gzipSync(body, { level: 9 }).length;
+  const br = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  total.raw += body.length;
+  total.gzip += gz;
+  total.br += br;
+  console.log(`${f.padEnd(40)} ${pad(body.length, 10)} ${pad(gz, 10)} ${pad(br, 10)}`);
+}
+console.log(`${"total".padEnd(40)} ${pad(total.raw, 10)} ${pad(total.gzip, 10)} ${pad(total.br, 10)}`);
+console.log(`total first-load gzip: ${total.gzip} bytes`);

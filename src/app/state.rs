@@ -1,0 +1,221 @@
+//! App-wide state that outlives any one page: the loaded session (config, API base, channels, campaigns),
+//! the language, and the paged lists and item cache, so going back to a feed shows the same cards in the
+//! same order at the same scroll position instead of loading it again.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::{fetch_text, url, FetchError};
+use crate::i18n::{t, Key, Locale};
+use crate::model::{parse_feed_page, ApiBase, AppConfig, Campaign, Creator, Index, Item};
+
+/// What boot loaded; fixed for the life of the page.
+#[derive(Debug)]
+pub struct Session {
+    /// Deployment settings from `config.json`.
+    pub config: AppConfig,
+    /// Absolute API base every document path resolves against.
+    pub base: ApiBase,
+    /// Channels and campaigns from `index.json`.
+    pub index: Index,
+    /// Unix seconds when the page loaded; ages ("3 分钟前") are shown relative to it.
+    pub now: i64,
+}
+
+impl Session {
+    /// The campaign with `id`, if the index knows it.
+    pub fn campaign(&self, id: &str) -> Option<&Campaign> {
+        self.index.campaigns.iter().find(|c| c.id == id)
+    }
+
+    /// Absolute URL of a contract path.
+    pub fn url(&self, path: &str) -> String {
+        url(&self.base, path)
+    }
+}
+
+/// Everything pages share, provided once by `App` as context. `Copy` (arena handles), so closures in views
+/// can capture it freely.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    session: StoredValue<Arc<Session>>,
+    /// Current UI language.
+    pub locale: RwSignal<Locale>,
+    /// Paged lists by first-page URL.
+    lists: StoredValue<HashMap<String, PagedList>>,
+    /// Every valid item seen, by id, so opening a card never waits for the network.
+    items: StoredValue<HashMap<String, Arc<Item>>>,
+    /// Creator profiles seen, by id.
+    creators: StoredValue<HashMap<String, Arc<Creator>>>,
+    /// Route changes since start; 0 means the current page was the entry point (so "back" goes home).
+    pub navigations: RwSignal<u32>,
+}
+
+impl Ctx {
+    /// A context for `session` with the given starting language. Call inside the app's owner.
+    pub fn new(session: Session, locale: Locale) -> Self {
+        Self {
+            session: StoredValue::new(Arc::new(session)),
+            locale: RwSignal::new(locale),
+            lists: StoredValue::new(HashMap::new()),
+            items: StoredValue::new(HashMap::new()),
+            creators: StoredValue::new(HashMap::new()),
+            navigations: RwSignal::new(0),
+        }
+    }
+
+    /// The session loaded at start-up.
+    pub fn session(&self) -> Arc<Session> {
+        self.session.get_value()
+    }
+
+    /// Translates `key` in the current language (reactive: re-runs when the language changes).
+    pub fn t(&self, key: Key) -> &'static str {
+        t(self.locale.get(), key)
+    }
+
+    /// The current language's tag, for content translations and number formats (reactive).
+    pub fn lang(&self) -> &'static str {
+        self.locale.get().tag()
+    }
+
+    /// Absolute URL of a contract path.
+    pub fn url(&self, path: &str) -> String {
+        self.session.with_value(|s| s.url(path))
+    }
+
+    /// The paged list whose first page is `first_url`, created on first use and kept for the session.
+    pub fn list(&self, first_url: &str) -> PagedList {
+        if let Some(l) = self.lists.with_value(|m| m.get(first_url).cloned()) {
+            return l;
+        }
+        let l = PagedList::new(first_url);
+        self.lists.update_value(|m| {
+            m.insert(first_url.to_string(), l.clone());
+        });
+        l
+    }
+
+    /// A cached item.
+    pub fn cached_item(&self, id: &str) -> Option<Arc<Item>> {
+        self.items.with_value(|m| m.get(id).cloned())
+    }
+
+    /// Remembers items for instant opening.
+    pub fn cache_items<'a>(&self, items: impl IntoIterator<Item = &'a Arc<Item>>) {
+        self.items.update_value(|m| {
+            for item in items {
+                m.insert(item.id.clone(), Arc::clone(item));
+            }
+        });
+    }
+
+    /// A cached creator profile.
+    pub fn cached_creator(&self, id: &str) -> Option<Arc<Creator>> {
+        self.creators.with_value(|m| m.get(id).cloned())
+    }
+
+    /// Remembers a creator profile.
+    pub fn cache_creator(&self, creator: Arc<Creator>) {
+        self.creators.update_value(|m| {
+            m.insert(creator.id.clone(), creator);
+        });
+    }
+}
+
+/// The shared context; every page is rendered inside `App`, which provides it.
+pub fn use_ctx() -> Ctx {
+    expect_context::<Ctx>()
+}
+
+/// Where a paged list stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ListStatus {
+    /// Nothing in flight; more may follow.
+    Idle,
+    /// A page is being fetched.
+    Loading,
+    /// The last fetch failed; a retry fetches the same page again.
+    Failed(FetchError),
+    /// The server said there is no next page.
+    Done,
+}
+
+/// The loaded part of a paged list.
+#[derive(Clone, Debug)]
+pub struct ListState {
+    /// Items in display order.
+    pub items: Vec<Arc<Item>>,
+    /// URL of the page to fetch next (the first page before anything was loaded).
+    pub next: Option<String>,
+    /// Fetch status.
+    pub status: ListStatus,
+}
+
+/// A feed or a creator's items, loaded page by page by following `next`.
+#[derive(Clone)]
+pub struct PagedList {
+    /// Reactive state; reference counted so it outlives the page that shows it.
+    pub state: ArcRwSignal<ListState>,
+    /// Window scroll position when the list was last on screen, restored when it is shown again.
+    pub scroll_y: Arc<Mutex<f64>>,
+}
+
+impl PagedList {
+    fn new(first_url: &str) -> Self {
+        Self {
+            state: ArcRwSignal::new(ListState {
+                items: Vec::new(),
+                next: Some(first_url.to_string()),
+                status: ListStatus::Idle,
+            }),
+            scroll_y: Arc::new(Mutex::new(0.0)),
+        }
+    }
+
+    /// Fetches the next page unless one is in flight or the list is complete. After a failure this is the
+    /// retry: the same URL is fetched again.
+    pub fn load_more(&self, ctx: Ctx) {
+        let url = {
+            let s = self.state.read_untracked();
+            if matches!(s.status, ListStatus::Loading | ListStatus::Done) {
+                return;
+            }
+            match &s.next {
+                Some(u) => u.clone(),
+                None => return,
+            }
+        };
+        self.state.update(|s| s.status = ListStatus::Loading);
+        let state = self.state.clone();
+        spawn_local(async move {
+            let result = match fetch_text(&url).await {
+                Ok(text) => parse_feed_page(&text, &ctx.session().base).map_err(FetchError::from),
+                Err(e) => Err(e),
+            };
+            match result {
+                Ok(page) => {
+                    for p in &page.skipped {
+                        leptos::logging::warn!("guang: skipped in {url}: {p}");
+                    }
+                    let fresh: Vec<Arc<Item>> = page.items.into_iter().map(Arc::new).collect();
+                    ctx.cache_items(&fresh);
+                    state.update(|s| {
+                        let mut known: std::collections::HashSet<String> =
+                            s.items.iter().map(|i| i.id.clone()).collect();
+                        s.items.extend(fresh.into_iter().filter(|i| known.insert(i.id.clone())));
+                        s.next = page.next;
+                        s.status = if s.next.is_some() { ListStatus::Idle } else { ListStatus::Done };
+                    });
+                }
+                Err(e) => {
+                    leptos::logging::warn!("guang: could not load {url}: {e}");
+                    state.update(|s| s.status = ListStatus::Failed(e));
+                }
+            }
+        });
+    }
+}

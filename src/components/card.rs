@@ -1,0 +1,112 @@
+//! A feed card: cover with its known aspect ratio (so nothing moves when it loads), kind and campaign
+//! badges, title, creator and like count, and the first product's price.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::app::use_ctx;
+use crate::components::icons::{BagIcon, HeartIcon, PlayIcon};
+use crate::format;
+use crate::i18n::{t, viewers, Key};
+use crate::model::{Item, LiveStatus, Media};
+
+/// One item in a feed grid.
+#[component]
+pub fn Card(item: Arc<Item>) -> impl IntoView {
+    let ctx = use_ctx();
+    let locale = ctx.locale;
+    let session = ctx.session();
+    let href = format!("/item/{}", item.id);
+    let creator_href = format!("/creator/{}", item.creator.id);
+    let ratio = item.cover.display_ratio();
+    let cover_style = format!("aspect-ratio: 1 / {ratio:.4}");
+
+    let it = item.clone();
+    let title = move || it.title_in(locale.get().tag()).to_string();
+    let it = item.clone();
+    let label = move || {
+        let l = locale.get();
+        let kind = match it.media {
+            Media::Note { .. } => t(l, Key::Note),
+            Media::Video { .. } => t(l, Key::Video),
+            Media::Live { status: LiveStatus::Live, .. } => t(l, Key::LiveBadge),
+            Media::Live { .. } => t(l, Key::LiveEnded),
+        };
+        format!("{} · {} · {}", it.title_in(l.tag()), it.creator.name, kind)
+    };
+
+    let badge = match &item.media {
+        Media::Video { duration_s, .. } => {
+            let d = format::duration(*duration_s);
+            Some(view! { <span class="badge badge-video"><PlayIcon/>{d}</span> }.into_any())
+        }
+        Media::Live { viewers: n, status, .. } => {
+            let n = *n;
+            let live = *status == LiveStatus::Live;
+            Some(
+                view! {
+                    <span class="badge" class:badge-live=live class:badge-ended=!live>
+                        {move || {
+                            let l = locale.get();
+                            if live {
+                                format!("{} · {}", t(l, Key::LiveBadge), viewers(l, &format::count(n, l.tag())))
+                            } else {
+                                t(l, Key::LiveEnded).to_string()
+                            }
+                        }}
+                    </span>
+                }
+                .into_any(),
+            )
+        }
+        Media::Note { .. } => None,
+    };
+
+    let campaign = item.campaign.as_deref().and_then(|id| session.campaign(id)).cloned();
+    let campaign_badge = campaign.map(|c| {
+        view! { <span class="badge badge-campaign">{move || c.name.get(locale.get().tag()).to_string()}</span> }
+    });
+    let price = item.products.first().map(|p| {
+        let text = format::price(&p.price);
+        view! { <span class="card-price"><BagIcon/>{text}</span> }
+    });
+    let likes = item.stats.likes;
+    let cover = item.cover.clone();
+    let creator = item.creator.clone();
+    let id = item.id.clone();
+
+    view! {
+        <article class="card" data-testid="card" data-id=id>
+            <a class="card-link" href=href aria-label=label>
+                <div class="card-cover" style=cover_style>
+                    <img
+                        src=cover.url
+                        alt=cover.alt
+                        width=cover.width
+                        height=cover.height
+                        loading="lazy"
+                        decoding="async"
+                    />
+                    {badge}
+                    {campaign_badge}
+                </div>
+                <h3 class="card-title">{title}</h3>
+            </a>
+            {price}
+            <div class="card-meta">
+                <a class="card-creator" href=creator_href>
+                    <img class="avatar avatar-sm" src=creator.avatar alt="" width="20" height="20" loading="lazy"/>
+                    <span class="card-creator-name">{creator.name}</span>
+                </a>
+                <span
+                    class="card-likes"
+                    aria-label=move || format!("{} {}", format::count(likes, locale.get().tag()), t(locale.get(), Key::Likes))
+                >
+                    <HeartIcon/>
+                    <span aria-hidden="true">{move || format::count(likes, locale.get().tag())}</span>
+                </span>
+            </div>
+        </article>
+    }
+}

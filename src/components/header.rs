@@ -1,0 +1,36 @@
+//! The top bar: the brand (home link) and the language switch.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::app::{choose_locale, use_ctx};
+use crate::i18n::Key;
+
+/// Sticky app bar.
+#[component]
+pub fn Header() -> impl IntoView {
+    let ctx = use_ctx();
+    let switch = {
+        move |_| {
+            let next = ctx.locale.get_untracked().other();
+            choose_locale(ctx, next);
+        }
+    };
+    view! {
+        <header class="app-bar">
+            <A href="/" attr:class="brand" attr:aria-label=move || ctx.t(Key::AppName)>
+                <span class="brand-mark" aria-hidden="true">"逛"</span>
+                <span class="brand-name">{move || ctx.t(Key::Tagline)}</span>
+            </A>
+            <button
+                type="button"
+                class="lang-switch"
+                data-testid="lang-switch"
+                aria-label=move || ctx.t(Key::SwitchLanguage)
+                on:click=switch
+            >
+                {move || ctx.t(Key::LanguageName)}
+            </button>
+        </header>
+    }
+}

@@ -1,0 +1,67 @@
+//! Inline SVG icons: no icon font or sprite to download, and they follow `currentColor` in both themes.
+//! All are decorative (`aria-hidden`); the element around them carries the accessible name.
+
+use leptos::prelude::*;
+
+/// Outline heart (likes).
+#[component]
+pub fn HeartIcon() -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path
+                d="M12 20.5s-7.5-4.6-9.3-9.2C1.5 8.1 3.4 4.5 6.9 4.5c2 0 3.5 1.1 4.3 2.5h1.6c.8-1.4 2.3-2.5 4.3-2.5 3.5 0 5.4 3.6 4.2 6.8-1.8 4.6-9.3 9.2-9.3 9.2z"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="1.8"
+                stroke-linejoin="round"
+            ></path>
+        </svg>
+    }
+}
+
+/// Play triangle (video badge).
+#[component]
+pub fn PlayIcon() -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d="M8 5.5v13l11-6.5z" fill="currentColor"></path>
+        </svg>
+    }
+}
+
+/// Shopping bag (product price).
+#[component]
+pub fn BagIcon() -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path
+                d="M6 8h12l-1 12H7L6 8zm3 0V6.5a3 3 0 016 0V8"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="1.8"
+                stroke-linejoin="round"
+            ></path>
+        </svg>
+    }
+}
+
+/// Check in a badge (verified creator).
+#[component]
+pub fn VerifiedIcon() -> impl IntoView {
+    view! {
+        <svg class="icon icon-verified" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <circle cx="12" cy="12" r="10" fill="currentColor"></circle>
+            <path d="M7.5 12.5l3 3 6-6.5" fill="none" stroke="#fff" stroke-width="2.2" stroke-linecap="round"></path>
+        </svg>
+    }
+}
+
+/// Left chevron (back).
+#[component]
+pub fn BackIcon() -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d="M15 5l-7 7 7 7" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"></path>
+        </svg>
+    }
+}

@@ -1,0 +1,9 @@
+//! Reusable pieces of the UI. Each takes plain data (an item, a list) and reads shared state only through
+//! `use_ctx`, so pages stay thin.
+
+pub mod card;
+pub mod header;
+pub mod icons;
+pub mod masonry;
+pub mod paged_feed;
+pub mod states;

@@ -1,0 +1,122 @@
+//! A paged list on screen: skeleton while the first page loads, the masonry grid, infinite scroll that
+//! follows `next`, an inline retry when a later page fails, and an end-of-feed line. It also keeps the
+//! list's scroll position so coming back restores the same place.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos_use::{use_intersection_observer_with_options, UseIntersectionObserverOptions};
+
+use crate::app::state::{ListStatus, PagedList};
+use crate::app::{restore_scroll, scroll_y, use_ctx};
+use crate::components::masonry::Masonry;
+use crate::components::states::{error_key, ErrorState, RetryButton, SkeletonGrid};
+use crate::i18n::Key;
+
+/// Renders `list`, loading pages as the user nears the end. `empty` is shown for a list with no items.
+#[component]
+pub fn PagedFeed(list: PagedList, empty: Key, #[prop(optional)] restore: bool) -> impl IntoView {
+    let ctx = use_ctx();
+    let state = list.state.clone();
+
+    // Start loading, or restore where the user was if the list is already here.
+    if state.with_untracked(|s| s.items.is_empty()) {
+        list.load_more(ctx);
+    } else if restore {
+        let y = *list.scroll_y.lock().unwrap_or_else(|e| e.into_inner());
+        restore_scroll(y);
+    }
+
+    // Remember the scroll position while this list is on screen.
+    if restore {
+        let saved = list.scroll_y.clone();
+        let handle = window_event_listener(leptos::ev::scroll, move |_| {
+            *saved.lock().unwrap_or_else(|e| e.into_inner()) = scroll_y();
+        });
+        on_cleanup(move || handle.remove());
+    }
+
+    // Load the next page whenever the sentinel is near the viewport and nothing is in flight.
+    let sentinel = NodeRef::<Div>::new();
+    let near_end = RwSignal::new(false);
+    use_intersection_observer_with_options(
+        sentinel,
+        move |entries, _| {
+            if let Some(e) = entries.last() {
+                near_end.set(e.is_intersecting());
+            }
+        },
+        UseIntersectionObserverOptions::default().root_margin("1200px 0px"),
+    );
+    {
+        let list = list.clone();
+        let state = state.clone();
+        Effect::new(move |_| {
+            let idle = state.with(|s| s.status == ListStatus::Idle && !s.items.is_empty());
+            if near_end.get() && idle {
+                list.load_more(ctx);
+            }
+        });
+    }
+
+    let retry = {
+        let list = list.clone();
+        Callback::new(move |_| list.load_more(ctx))
+    };
+    let items = {
+        let state = state.clone();
+        Signal::derive(move || state.with(|s| s.items.clone()))
+    };
+    let s1 = state.clone();
+    let s2 = state.clone();
+
+    view! {
+        <section class="feed" aria-busy=move || (s1.with(|s| s.status == ListStatus::Loading)).to_string()>
+            {move || {
+                let (empty_list, status) = s2.with(|s| (s.items.is_empty(), s.status.clone()));
+                match (empty_list, status) {
+                    (true, ListStatus::Loading | ListStatus::Idle) => view! { <SkeletonGrid/> }.into_any(),
+                    (true, ListStatus::Failed(e)) => view! { <ErrorState error=e on_retry=retry/> }.into_any(),
+                    (true, ListStatus::Done) => {
+                        view! { <p class="state state-empty" data-testid="empty-state">{move || ctx.t(empty)}</p> }.into_any()
+                    }
+                    (false, _) => view! { <Masonry items/> }.into_any(),
+                }
+            }}
+            <div node_ref=sentinel class="sentinel" aria-hidden="true"></div>
+            <FeedFooter list=list.clone() retry/>
+        </section>
+    }
+}
+
+/// What is under the last card: loading, an inline retry, or the end line.
+#[component]
+fn FeedFooter(list: PagedList, retry: Callback<()>) -> impl IntoView {
+    let ctx = use_ctx();
+    let state = list.state;
+    move || {
+        let (has_items, status) = state.with(|s| (!s.items.is_empty(), s.status.clone()));
+        if !has_items {
+            return ().into_any();
+        }
+        match status {
+            ListStatus::Loading => {
+                view! { <p class="feed-footer" role="status">{move || ctx.t(Key::LoadingMore)}</p> }.into_any()
+            }
+            ListStatus::Failed(e) => {
+                let key = error_key(&e);
+                view! {
+                    <div class="feed-footer feed-footer-error" role="alert" data-testid="error-state">
+                        <p>{move || ctx.t(key)}</p>
+                        <RetryButton on_retry=retry/>
+                    </div>
+                }
+                .into_any()
+            }
+            ListStatus::Done => {
+                view! { <p class="feed-footer" data-testid="end-of-feed">{move || ctx.t(Key::EndOfFeed)}</p> }
+                    .into_any()
+            }
+            ListStatus::Idle => ().into_any(),
+        }
+    }
+}

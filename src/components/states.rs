@@ -1,0 +1,96 @@
+//! Loading, error, empty and end states, shared so every page explains itself the same way.
+
+use leptos::prelude::*;
+
+use crate::api::FetchError;
+use crate::app::use_ctx;
+use crate::components::masonry::{assign_columns, columns_for};
+use crate::i18n::Key;
+
+/// The message for a fetch failure, in words a user can act on.
+pub fn error_key(e: &FetchError) -> Key {
+    match e {
+        FetchError::Network(_) => Key::ErrorNetwork,
+        FetchError::Http(_) => Key::ErrorServer,
+        FetchError::NotFound | FetchError::Doc(_) => Key::ErrorData,
+    }
+}
+
+/// Grey placeholder cards in the masonry shape while the first page loads.
+#[component]
+pub fn SkeletonGrid() -> impl IntoView {
+    let ctx = use_ctx();
+    let width = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(400.0);
+    let ratios = [1.33, 1.0, 1.4, 0.75, 1.2, 1.33, 1.0, 1.25];
+    let cols = assign_columns(ratios.iter().copied(), columns_for(width));
+    let style = format!("--cols: {}", cols.len());
+    view! {
+        <div class="masonry skeleton" role="status" aria-live="polite" style=style>
+            <span class="visually-hidden">{move || ctx.t(Key::Loading)}</span>
+            {cols
+                .into_iter()
+                .map(|col| {
+                    view! {
+                        <div class="masonry-col" aria-hidden="true">
+                            {col
+                                .into_iter()
+                                .map(|i| {
+                                    let style = format!("aspect-ratio: 1 / {}", ratios[i]);
+                                    view! {
+                                        <div class="card card-skeleton">
+                                            <div class="card-cover shimmer" style=style></div>
+                                            <div class="line shimmer"></div>
+                                            <div class="line line-short shimmer"></div>
+                                        </div>
+                                    }
+                                })
+                                .collect_view()}
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+/// A full-width error with a retry button.
+#[component]
+pub fn ErrorState(error: FetchError, on_retry: Callback<()>) -> impl IntoView {
+    let ctx = use_ctx();
+    let key = error_key(&error);
+    view! {
+        <div class="state state-error" role="alert" data-testid="error-state">
+            <h2>{move || ctx.t(Key::ErrorTitle)}</h2>
+            <p>{move || ctx.t(key)}</p>
+            <RetryButton on_retry/>
+        </div>
+    }
+}
+
+/// The retry button used by every error state.
+#[component]
+pub fn RetryButton(on_retry: Callback<()>) -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <button type="button" class="btn btn-primary" data-testid="retry" on:click=move |_| on_retry.run(())>
+            {move || ctx.t(Key::Retry)}
+        </button>
+    }
+}
+
+/// A friendly empty state with a title and an explanation.
+#[component]
+pub fn EmptyState(
+    title: Key,
+    #[prop(optional)] body: Option<Key>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <div class="state state-empty" data-testid="empty-state">
+            <h2>{move || ctx.t(title)}</h2>
+            {body.map(|b| view! { <p>{move || ctx.t(b)}</p> })}
+            {children.map(|c| c())}
+        </div>
+    }
+}

@@ -1,0 +1,138 @@
+//! Locale-aware display of counts, prices, durations and ages. Pure functions of (value, locale) so the
+//! rules (万 and 亿 in Chinese, k and M in English) are tested natively and stay identical everywhere.
+
+use crate::model::Price;
+
+/// Whether a UI locale is English; everything else is shown the Chinese way.
+fn is_en(locale: &str) -> bool {
+    locale == "en"
+}
+
+/// One decimal, without a trailing `.0` (12.0万 reads worse than 12万).
+fn one_decimal(x: f64) -> String {
+    let rounded = (x * 10.0).floor() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+/// A count as people read it: `9999`, `1.2万`, `3.4亿` in Chinese; `999`, `12.3k`, `1.2M` in English.
+/// Rounds down, so a count never looks larger than it is.
+pub fn count(n: u64, locale: &str) -> String {
+    let x = n as f64;
+    if is_en(locale) {
+        match n {
+            0..=999 => n.to_string(),
+            1_000..=999_999 => format!("{}k", one_decimal(x / 1e3)),
+            1_000_000..=999_999_999 => format!("{}M", one_decimal(x / 1e6)),
+            _ => format!("{}B", one_decimal(x / 1e9)),
+        }
+    } else {
+        match n {
+            0..=9_999 => n.to_string(),
+            10_000..=99_999_999 => format!("{}万", one_decimal(x / 1e4)),
+            _ => format!("{}亿", one_decimal(x / 1e8)),
+        }
+    }
+}
+
+/// A price with its currency sign and two decimals, from minor units: `¥129.00`.
+pub fn price(p: &Price) -> String {
+    let sign = match p.currency.as_str() {
+        "CNY" | "JPY" => "¥",
+        "USD" => "$",
+        "EUR" => "€",
+        "GBP" => "£",
+        "HKD" => "HK$",
+        _ => "",
+    };
+    let neg = if p.amount < 0 { "-" } else { "" };
+    let abs = p.amount.unsigned_abs();
+    let body = format!("{neg}{sign}{}.{:02}", abs / 100, abs % 100);
+    if sign.is_empty() {
+        format!("{body} {}", p.currency)
+    } else {
+        body
+    }
+}
+
+/// A clip length as `m:ss` (or `h:mm:ss`).
+pub fn duration(seconds: u32) -> String {
+    let (h, m, s) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// How long ago `ts` was at `now` (both Unix seconds): `刚刚`, `3 分钟前`, `2 天前`, or a date for anything
+/// older than a week. A timestamp in the future (clock skew) reads as "just now".
+pub fn ago(ts: i64, now: i64, locale: &str) -> String {
+    let d = (now - ts).max(0);
+    let en = is_en(locale);
+    match d {
+        0..=59 => (if en { "just now" } else { "刚刚" }).to_string(),
+        60..=3_599 => unit(d / 60, "min ago", "分钟前", en),
+        3_600..=86_399 => unit(d / 3600, "h ago", "小时前", en),
+        86_400..=604_799 => unit(d / 86_400, "d ago", "天前", en),
+        _ => {
+            let date = crate::model::time::format_rfc3339(ts);
+            let (y, m, day) = (&date[0..4], &date[5..7], &date[8..10]);
+            let same_year = crate::model::time::format_rfc3339(now).get(0..4) == Some(y);
+            match (en, same_year) {
+                (true, true) => format!("{m}/{day}"),
+                (true, false) => format!("{y}/{m}/{day}"),
+                (false, true) => format!("{m}-{day}"),
+                (false, false) => format!("{y}-{m}-{day}"),
+            }
+        }
+    }
+}
+
+fn unit(n: i64, en_suffix: &str, zh_suffix: &str, en: bool) -> String {
+    if en {
+        format!("{n} {en_suffix}")
+    } else {
+        format!("{n} {zh_suffix}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_follow_each_locale() {
+        assert_eq!(count(9_999, "zh-CN"), "9999");
+        assert_eq!(count(12_345, "zh-CN"), "1.2万");
+        assert_eq!(count(120_000, "zh-CN"), "12万");
+        assert_eq!(count(345_000_000, "zh-CN"), "3.4亿");
+        assert_eq!(count(999, "en"), "999");
+        assert_eq!(count(12_345, "en"), "12.3k");
+        assert_eq!(count(1_299_999, "en"), "1.2M");
+    }
+
+    #[test]
+    fn prices_have_two_decimals_and_a_sign() {
+        assert_eq!(price(&Price { amount: 12_900, currency: "CNY".into() }), "¥129.00");
+        assert_eq!(price(&Price { amount: 5, currency: "CNY".into() }), "¥0.05");
+        assert_eq!(price(&Price { amount: 199, currency: "SEK".into() }), "1.99 SEK");
+    }
+
+    #[test]
+    fn durations_and_ages() {
+        assert_eq!(duration(75), "1:15");
+        assert_eq!(duration(3_725), "1:02:05");
+        let now = 1_764_000_000;
+        assert_eq!(ago(now - 10, now, "zh-CN"), "刚刚");
+        assert_eq!(ago(now - 180, now, "zh-CN"), "3 分钟前");
+        assert_eq!(ago(now - 180, now, "en"), "3 min ago");
+        assert_eq!(ago(now - 2 * 86_400, now, "zh-CN"), "2 天前");
+        assert_eq!(ago(now + 500, now, "en"), "just now");
+        assert_eq!(ago(now - 30 * 86_400, now, "zh-CN"), "10-25");
+        assert_eq!(ago(now - 400 * 86_400, now, "en"), "2024/10/20");
+    }
+}

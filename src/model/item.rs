@@ -1,0 +1,350 @@
+//! The content item of contract v1: a note (图文), a video (短视频) or a live stream (直播), with products
+//! attached. The same structs are the wire format and the in-app model; `validate` turns a freshly
+//! deserialised item into one the app may render (URLs resolved and checked, text cleaned, sizes bounded).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::problem::{ProblemKind, Problems};
+use super::text::{clean_text, is_valid_id};
+use super::time::parse_rfc3339;
+use super::url::ApiBase;
+
+/// Longest title, in characters. Longer titles mean a broken or hostile source, so the item is refused.
+pub const MAX_TITLE: usize = 200;
+/// Longest body text, in characters.
+pub const MAX_TEXT: usize = 10_000;
+/// Longest alt text, creator name or product title, in characters.
+pub const MAX_SHORT: usize = 300;
+/// Most products, images or topics on one item.
+pub const MAX_LIST: usize = 20;
+/// Locales that translations may be given for.
+pub const LOCALES: [&str; 2] = ["zh-CN", "en"];
+
+/// An image with its intrinsic size, so the feed can reserve its box before it loads (no layout shift).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Image {
+    /// http(s) or API-relative URL; absolute after validation.
+    pub url: String,
+    /// Intrinsic width in pixels.
+    pub width: u32,
+    /// Intrinsic height in pixels.
+    pub height: u32,
+    /// Text alternative for screen readers.
+    #[serde(default)]
+    pub alt: String,
+}
+
+impl Image {
+    /// Height over width, clamped to the range the feed shows (3:4 landscape to 4:3 portrait... and a bit),
+    /// so one extreme image cannot make a card absurdly tall or flat.
+    pub fn display_ratio(&self) -> f64 {
+        (f64::from(self.height) / f64::from(self.width.max(1))).clamp(0.75, 1.4)
+    }
+
+    fn validate(&mut self, base: &ApiBase, path: &str, p: &mut Problems) {
+        resolve_into(&mut self.url, base, &format!("{path}.url"), p);
+        if !(1..=20_000).contains(&self.width) {
+            p.add(format!("{path}.width"), ProblemKind::OutOfRange);
+        }
+        if !(1..=20_000).contains(&self.height) {
+            p.add(format!("{path}.height"), ProblemKind::OutOfRange);
+        }
+        bounded_text(&mut self.alt, MAX_SHORT, false, &format!("{path}.alt"), p);
+    }
+}
+
+/// Enough of the creator to draw a card without another request.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CreatorRef {
+    /// Creator id; `creators/{id}.json` is the creator document.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Avatar image URL.
+    pub avatar: String,
+    /// Platform-verified account.
+    #[serde(default)]
+    pub verified: bool,
+}
+
+impl CreatorRef {
+    pub(crate) fn validate(&mut self, base: &ApiBase, path: &str, p: &mut Problems) {
+        check_id(&self.id, &format!("{path}.id"), p);
+        bounded_text(&mut self.name, MAX_SHORT, true, &format!("{path}.name"), p);
+        resolve_into(&mut self.avatar, base, &format!("{path}.avatar"), p);
+    }
+}
+
+/// A price in minor units (分 for CNY) so no float ever rounds a price.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Price {
+    /// Amount in the currency's minor unit.
+    pub amount: i64,
+    /// ISO 4217 code, e.g. `CNY`.
+    pub currency: String,
+}
+
+/// A product attached to an item.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Product {
+    /// Product id.
+    pub id: String,
+    /// Product name.
+    pub title: String,
+    /// Current price.
+    pub price: Price,
+    /// Shop page; http(s) only.
+    pub url: String,
+    /// Product image URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+}
+
+/// Public engagement counters.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stats {
+    /// Likes.
+    #[serde(default)]
+    pub likes: u64,
+    /// Comments.
+    #[serde(default)]
+    pub comments: u64,
+    /// Shares.
+    #[serde(default)]
+    pub shares: u64,
+    /// Views.
+    #[serde(default)]
+    pub views: u64,
+}
+
+/// Title and text in another locale, provided by the creator or the platform.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Translation {
+    /// Translated title; empty means "use the original".
+    #[serde(default)]
+    pub title: String,
+    /// Translated body text.
+    #[serde(default)]
+    pub text: String,
+}
+
+/// Whether a live stream is on now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LiveStatus {
+    /// Broadcasting now.
+    Live,
+    /// Finished.
+    Ended,
+}
+
+/// The kind-specific part of an item, tagged by the item's `kind` field with its details in `media`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "media", rename_all = "lowercase")]
+pub enum Media {
+    /// 图文: a gallery of images (the cover is shown when the list is empty).
+    Note {
+        /// Gallery images in order.
+        #[serde(default)]
+        images: Vec<Image>,
+    },
+    /// 短视频: a playable clip.
+    Video {
+        /// Video file URL.
+        url: String,
+        /// Length in seconds.
+        duration_s: u32,
+    },
+    /// 直播: a live stream.
+    Live {
+        /// Current (or final) viewer count.
+        viewers: u64,
+        /// When the stream started (RFC 3339).
+        started_at: String,
+        /// On now, or ended.
+        status: LiveStatus,
+    },
+}
+
+/// The three kinds, for ranking and badges.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// 图文.
+    Note,
+    /// 短视频.
+    Video,
+    /// 直播.
+    Live,
+}
+
+/// One content item, valid once [`Item::validate`] returned no problems.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    /// Item id; `items/{id}.json` is its document.
+    pub id: String,
+    /// Kind and kind-specific details.
+    #[serde(flatten)]
+    pub media: Media,
+    /// Title in the creator's language.
+    pub title: String,
+    /// Body text; plain text with newlines.
+    #[serde(default)]
+    pub text: String,
+    /// Translations keyed by locale (`en`, `zh-CN`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, Translation>,
+    /// Feed cover with its intrinsic size.
+    pub cover: Image,
+    /// Who made it.
+    pub creator: CreatorRef,
+    /// Topic ids (channel ids of the index document).
+    #[serde(default)]
+    pub topics: Vec<String>,
+    /// Products attached, first one shown on the card.
+    #[serde(default)]
+    pub products: Vec<Product>,
+    /// Campaign id from `campaigns.json`, when the item takes part in one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub campaign: Option<String>,
+    /// Publication time (RFC 3339).
+    pub published_at: String,
+    /// Engagement counters.
+    #[serde(default)]
+    pub stats: Stats,
+    /// The server's own ranking score, if it has one (higher is better).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+    /// `published_at` as Unix seconds, filled in by validation.
+    #[serde(skip)]
+    pub published_ts: i64,
+}
+
+impl Item {
+    /// The item's kind.
+    pub fn kind(&self) -> Kind {
+        match self.media {
+            Media::Note { .. } => Kind::Note,
+            Media::Video { .. } => Kind::Video,
+            Media::Live { .. } => Kind::Live,
+        }
+    }
+
+    /// Title in `locale`, falling back to the original.
+    pub fn title_in(&self, locale: &str) -> &str {
+        match self.translations.get(locale) {
+            Some(t) if !t.title.is_empty() => &t.title,
+            _ => &self.title,
+        }
+    }
+
+    /// Body text in `locale`, falling back to the original.
+    pub fn text_in(&self, locale: &str) -> &str {
+        match self.translations.get(locale) {
+            Some(t) if !t.text.is_empty() => &t.text,
+            _ => &self.text,
+        }
+    }
+
+    /// Whether this is a stream that is on air now.
+    pub fn is_live_now(&self) -> bool {
+        matches!(self.media, Media::Live { status: LiveStatus::Live, .. })
+    }
+
+    /// Checks and normalises the item in place: resolves every URL against `base`, cleans text, and records
+    /// every problem under `path`. The item may be rendered only if nothing was recorded. Idempotent, so an
+    /// item read back from local storage can be validated again.
+    pub fn validate(&mut self, base: &ApiBase, path: &str, p: &mut Problems) {
+        check_id(&self.id, &format!("{path}.id"), p);
+        bounded_text(&mut self.title, MAX_TITLE, true, &format!("{path}.title"), p);
+        bounded_text(&mut self.text, MAX_TEXT, false, &format!("{path}.text"), p);
+        self.translations.retain(|k, _| LOCALES.contains(&k.as_str()));
+        for (locale, t) in self.translations.iter_mut() {
+            bounded_text(&mut t.title, MAX_TITLE, false, &format!("{path}.translations.{locale}.title"), p);
+            bounded_text(&mut t.text, MAX_TEXT, false, &format!("{path}.translations.{locale}.text"), p);
+        }
+        self.cover.validate(base, &format!("{path}.cover"), p);
+        self.creator.validate(base, &format!("{path}.creator"), p);
+        bounded_list(&self.topics, &format!("{path}.topics"), p);
+        for (i, t) in self.topics.iter().enumerate() {
+            check_id(t, &format!("{path}.topics[{i}]"), p);
+        }
+        bounded_list(&self.products, &format!("{path}.products"), p);
+        for (i, prod) in self.products.iter_mut().enumerate() {
+            let pp = format!("{path}.products[{i}]");
+            check_id(&prod.id, &format!("{pp}.id"), p);
+            bounded_text(&mut prod.title, MAX_SHORT, true, &format!("{pp}.title"), p);
+            if !(0..=10_000_000_000).contains(&prod.price.amount) {
+                p.add(format!("{pp}.price.amount"), ProblemKind::OutOfRange);
+            }
+            if prod.price.currency.len() != 3 || !prod.price.currency.bytes().all(|b| b.is_ascii_uppercase()) {
+                p.add(format!("{pp}.price.currency"), ProblemKind::OutOfRange);
+            }
+            resolve_into(&mut prod.url, base, &format!("{pp}.url"), p);
+            if let Some(img) = prod.image.as_mut() {
+                resolve_into(img, base, &format!("{pp}.image"), p);
+            }
+        }
+        if let Some(c) = &self.campaign {
+            check_id(c, &format!("{path}.campaign"), p);
+        }
+        match parse_rfc3339(&self.published_at) {
+            Some(ts) => self.published_ts = ts,
+            None => p.add(format!("{path}.published_at"), ProblemKind::BadTime),
+        }
+        if self.score.is_some_and(|s| !s.is_finite()) {
+            p.add(format!("{path}.score"), ProblemKind::OutOfRange);
+        }
+        match &mut self.media {
+            Media::Note { images } => {
+                bounded_list(images, &format!("{path}.media.images"), p);
+                for (i, img) in images.iter_mut().enumerate() {
+                    img.validate(base, &format!("{path}.media.images[{i}]"), p);
+                }
+            }
+            Media::Video { url, duration_s } => {
+                resolve_into(url, base, &format!("{path}.media.url"), p);
+                if *duration_s == 0 || *duration_s > 86_400 {
+                    p.add(format!("{path}.media.duration_s"), ProblemKind::OutOfRange);
+                }
+            }
+            Media::Live { started_at, .. } => {
+                if parse_rfc3339(started_at).is_none() {
+                    p.add(format!("{path}.media.started_at"), ProblemKind::BadTime);
+                }
+            }
+        }
+    }
+}
+
+pub(crate) fn check_id(id: &str, path: &str, p: &mut Problems) {
+    if !is_valid_id(id) {
+        p.add(path, ProblemKind::BadId);
+    }
+}
+
+pub(crate) fn bounded_text(s: &mut String, max: usize, required: bool, path: &str, p: &mut Problems) {
+    let cleaned = clean_text(s);
+    if required && cleaned.is_empty() {
+        p.add(path, ProblemKind::Empty);
+    }
+    if cleaned.chars().count() > max {
+        p.add(path, ProblemKind::TooLong { max });
+    }
+    *s = cleaned;
+}
+
+pub(crate) fn bounded_list<T>(list: &[T], path: &str, p: &mut Problems) {
+    if list.len() > MAX_LIST {
+        p.add(path, ProblemKind::TooLong { max: MAX_LIST });
+    }
+}
+
+pub(crate) fn resolve_into(url: &mut String, base: &ApiBase, path: &str, p: &mut Problems) {
+    match base.resolve(url) {
+        Ok(resolved) => *url = resolved,
+        Err(e) => p.add(path, ProblemKind::BadUrl(e)),
+    }
+}

@@ -1,0 +1,18 @@
+//! Data contract v1 (docs/api.md): the documents Guang reads, their validation, and the URL and text policy
+//! for everything that comes from outside. No browser types, so it is tested natively.
+
+pub mod config;
+pub mod creator;
+pub mod documents;
+pub mod item;
+pub mod problem;
+pub mod text;
+pub mod time;
+pub mod url;
+
+pub use config::{parse_config, AppConfig};
+pub use creator::{Campaign, Channel, Creator, CreatorStats, Names};
+pub use documents::{parse_creator_doc, parse_feed_page, parse_index, parse_item_doc, DocError, FeedPage, Index};
+pub use item::{CreatorRef, Image, Item, Kind, LiveStatus, Media, Price, Product, Stats, Translation};
+pub use problem::{Problem, ProblemKind};
+pub use url::{ApiBase, UrlError};

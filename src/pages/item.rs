@@ -1,0 +1,327 @@
+//! `/item/:id`: the item itself (gallery, playable video or live card), its text, products, creator, and
+//! more from the same creator. Opening a card shows the cached item at once; a deep link fetches it.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::paths;
+use crate::app::{focus_id, set_title, use_ctx};
+use crate::components::icons::{BackIcon, HeartIcon, VerifiedIcon};
+use crate::components::masonry::Masonry;
+use crate::components::states::ErrorState;
+use crate::format;
+use crate::i18n::{fill, t, viewers, Key};
+use crate::model::text::is_valid_id;
+use crate::model::{parse_item_doc, Item, LiveStatus, Media};
+use crate::pages::not_found::{Missing, NotFound};
+use crate::pages::{go_back, load_into, Load};
+
+/// How many other items of the creator to show under an item.
+const MORE_COUNT: usize = 6;
+
+/// The item page.
+#[component]
+pub fn ItemPage() -> impl IntoView {
+    let ctx = use_ctx();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
+    let state: RwSignal<Load<Arc<Item>>> = RwSignal::new(Load::Loading);
+
+    let load = {
+        move |wanted: String| {
+            if !is_valid_id(&wanted) {
+                state.set(Load::Missing);
+            } else if let Some(item) = ctx.cached_item(&wanted) {
+                state.set(Load::Ready(item));
+            } else {
+                let base = ctx.session().base.clone();
+                load_into(
+                    state,
+                    ctx.url(&paths::item(&wanted)),
+                    move |text| {
+                        let item = Arc::new(parse_item_doc(text, &base)?);
+                        ctx.cache_items([&item]);
+                        Ok(item)
+                    },
+                    move || id.get_untracked() == wanted,
+                );
+            }
+        }
+    };
+    {
+        let load = load.clone();
+        Effect::new(move |_| load(id.get()));
+    }
+    let retry = Callback::new(move |_| load(id.get_untracked()));
+
+    view! {
+        {move || match state.get() {
+            Load::Loading => view! { <div class="item-skeleton shimmer" role="status" aria-busy="true"></div> }.into_any(),
+            Load::Missing => view! { <NotFound what=Missing::Item/> }.into_any(),
+            Load::Failed(e) => view! { <ErrorState error=e on_retry=retry/> }.into_any(),
+            Load::Ready(item) => view! { <ItemView item/> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn ItemView(item: Arc<Item>) -> impl IntoView {
+    let ctx = use_ctx();
+    let locale = ctx.locale;
+    {
+        let item = item.clone();
+        Effect::new(move |_| set_title(&format!("{} · {}", item.title_in(locale.get().tag()), ctx.t(Key::AppName))));
+    }
+    focus_id("page-heading");
+    let navs = ctx.navigations;
+    let now = ctx.session().now;
+
+    let it = item.clone();
+    let title = move || it.title_in(locale.get().tag()).to_string();
+    let it = item.clone();
+    let text = move || it.text_in(locale.get().tag()).to_string();
+    let session = ctx.session();
+    let topics: Vec<(String, crate::model::Names)> = item
+        .topics
+        .iter()
+        .filter_map(|t| session.index.channels.iter().find(|c| &c.id == t))
+        .map(|c| (c.id.clone(), c.name.clone()))
+        .collect();
+    let published = item.published_ts;
+    let stats = item.stats.clone();
+    let creator = item.creator.clone();
+    let creator_href = format!("/creator/{}", creator.id);
+    let verified = creator.verified;
+    let campaign = item.campaign.as_deref().and_then(|c| session.campaign(c)).cloned();
+    let stat = move |n: u64, key: Key| {
+        view! {
+            <span class="stat">
+                <strong>{move || format::count(n, locale.get().tag())}</strong>
+                " "
+                {move || ctx.t(key)}
+            </span>
+        }
+    };
+
+    let products = item.products.clone();
+    let has_products = !products.is_empty();
+
+    view! {
+        <article class="item-page" data-testid="item-page" data-id=item.id.clone()>
+            <div class="item-media">
+                <ItemMedia item=item.clone()/>
+            </div>
+            <div class="item-body">
+                <div class="item-creator">
+                    <button
+                        type="button"
+                        class="icon-btn"
+                        data-testid="back"
+                        aria-label=move || ctx.t(Key::Back)
+                        on:click=move |_| go_back(navs.get_untracked())
+                    >
+                        <BackIcon/>
+                    </button>
+                    <a class="creator-link" href=creator_href.clone() data-testid="creator-link">
+                        <img class="avatar" src=creator.avatar.clone() alt="" width="36" height="36"/>
+                        <span class="creator-name">{creator.name.clone()}</span>
+                        {verified
+                            .then(|| {
+                                view! {
+                                    <span class="verified" title=move || ctx.t(Key::Verified)>
+                                        <VerifiedIcon/>
+                                        <span class="visually-hidden">{move || ctx.t(Key::Verified)}</span>
+                                    </span>
+                                }
+                            })}
+                    </a>
+                </div>
+                <h1 id="page-heading" class="item-title" tabindex="-1">{title}</h1>
+                {campaign
+                    .map(|c| {
+                        view! { <p class="badge badge-campaign inline">{move || c.name.get(locale.get().tag()).to_string()}</p> }
+                    })}
+                <p class="item-text">{text}</p>
+                {(!topics.is_empty())
+                    .then(|| {
+                        view! {
+                            <ul class="item-topics" aria-label=move || ctx.t(Key::Topics)>
+                                {topics
+                                    .into_iter()
+                                    .map(|(id, name)| {
+                                        view! {
+                                            <li>
+                                                <a href=format!("/?channel={id}")>
+                                                    "#"
+                                                    {move || name.get(locale.get().tag()).to_string()}
+                                                </a>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })}
+                <p class="item-date">{move || format::ago(published, now, locale.get().tag())}</p>
+                <div class="item-stats">
+                    <span class="stat-icon">
+                        <HeartIcon/>
+                    </span>
+                    {stat(stats.likes, Key::Likes)}
+                    {stat(stats.comments, Key::Comments)}
+                    {stat(stats.shares, Key::Shares)}
+                </div>
+                {has_products
+                    .then(|| {
+                        view! {
+                            <section class="products" aria-labelledby="products-heading">
+                                <h2 id="products-heading">{move || ctx.t(Key::Products)}</h2>
+                                <ul>
+                                    {products
+                                        .into_iter()
+                                        .map(|p| {
+                                            let price = format::price(&p.price);
+                                            let title = p.title.clone();
+                                            view! {
+                                                <li class="product">
+                                                    {p
+                                                        .image
+                                                        .clone()
+                                                        .map(|src| {
+                                                            view! {
+                                                                <img src=src alt="" width="56" height="56" loading="lazy"/>
+                                                            }
+                                                        })}
+                                                    <div class="product-info">
+                                                        <span class="product-title">{p.title.clone()}</span>
+                                                        <span class="product-price">{price}</span>
+                                                    </div>
+                                                    <a
+                                                        class="btn btn-small"
+                                                        href=p.url.clone()
+                                                        target="_blank"
+                                                        rel="noopener noreferrer"
+                                                        aria-label=move || {
+                                                            format!("{} {}", t(locale.get(), Key::BuyAt), title)
+                                                        }
+                                                    >
+                                                        {move || t(locale.get(), Key::BuyAt)}
+                                                    </a>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            </section>
+                        }
+                    })}
+            </div>
+        </article>
+        <MoreFromCreator creator_id=item.creator.id.clone() exclude=item.id.clone()/>
+    }
+}
+
+#[component]
+fn ItemMedia(item: Arc<Item>) -> impl IntoView {
+    let ctx = use_ctx();
+    let locale = ctx.locale;
+    let cover = item.cover.clone();
+    let ratio_style = format!("aspect-ratio: 1 / {:.4}", cover.display_ratio());
+    match item.media.clone() {
+        Media::Note { images } => {
+            let images = if images.is_empty() { vec![cover] } else { images };
+            let total = images.len();
+            view! {
+                <ul class="gallery" tabindex="0" aria-label=move || t(locale.get(), Key::Gallery) data-testid="gallery">
+                    {images
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, img)| {
+                            let style = format!("aspect-ratio: 1 / {:.4}", img.display_ratio());
+                            let label = move || {
+                                fill(
+                                    t(locale.get(), Key::ImageOf),
+                                    &[("n", &(i + 1).to_string()), ("total", &total.to_string())],
+                                )
+                            };
+                            view! {
+                                <li class="gallery-item" style=style aria-label=label>
+                                    <img
+                                        src=img.url
+                                        alt=img.alt
+                                        width=img.width
+                                        height=img.height
+                                        decoding="async"
+                                        loading=if i == 0 { "eager" } else { "lazy" }
+                                    />
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any()
+        }
+        Media::Video { url, .. } => {
+            let it = item.clone();
+            view! {
+                <video
+                    class="item-video"
+                    style=ratio_style
+                    src=url
+                    poster=cover.url
+                    controls=true
+                    playsinline=true
+                    preload="metadata"
+                    aria-label=move || it.title_in(locale.get().tag()).to_string()
+                    data-testid="video"
+                ></video>
+            }
+            .into_any()
+        }
+        Media::Live { viewers: n, status, .. } => {
+            let live = status == LiveStatus::Live;
+            view! {
+                <div class="live-card" style=ratio_style data-testid="live-card">
+                    <img src=cover.url alt=cover.alt decoding="async"/>
+                    <div class="live-overlay" class:is-live=live>
+                        <span class="badge" class:badge-live=live class:badge-ended=!live>
+                            {move || {
+                                let l = locale.get();
+                                if live { t(l, Key::LiveBadge) } else { t(l, Key::LiveEnded) }
+                            }}
+                        </span>
+                        <span class="live-viewers">
+                            {move || viewers(locale.get(), &format::count(n, locale.get().tag()))}
+                        </span>
+                    </div>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// A few more items by the same creator, from the creator's first page (which the creator page then reuses).
+#[component]
+fn MoreFromCreator(creator_id: String, exclude: String) -> impl IntoView {
+    let ctx = use_ctx();
+    let list = ctx.list(&ctx.url(&paths::creator_items(&creator_id)));
+    if list.state.with_untracked(|s| s.items.is_empty()) {
+        list.load_more(ctx);
+    }
+    let state = list.state.clone();
+    let items = Signal::derive(move || {
+        state.with(|s| s.items.iter().filter(|i| i.id != exclude).take(MORE_COUNT).cloned().collect::<Vec<_>>())
+    });
+    view! {
+        <Show when=move || !items.with(Vec::is_empty)>
+            <section class="more" aria-labelledby="more-heading" data-testid="more-from-creator">
+                <h2 id="more-heading">{move || ctx.t(Key::MoreFromCreator)}</h2>
+                <Masonry items/>
+            </section>
+        </Show>
+    }
+}

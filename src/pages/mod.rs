@@ -1,0 +1,67 @@
+//! One module per route. Pages read route parameters, load their documents through [`load_into`], and
+//! compose components; validation and formatting live elsewhere.
+
+pub mod creator;
+pub mod feed;
+pub mod item;
+pub mod not_found;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::{fetch_text, FetchError};
+use crate::model::DocError;
+
+/// A single document being loaded for a page.
+#[derive(Clone, Debug)]
+pub enum Load<T> {
+    /// In flight.
+    Loading,
+    /// Loaded and valid.
+    Ready(T),
+    /// The server has no such document.
+    Missing,
+    /// Failed; the page offers a retry.
+    Failed(FetchError),
+}
+
+/// Fetches `url`, parses it with `parse` and stores the outcome in `target`, unless `still_wanted` says the
+/// page moved on meanwhile (a fast click on another card must not be overwritten by a slow older response).
+pub fn load_into<T: Send + Sync + 'static>(
+    target: RwSignal<Load<T>>,
+    url: String,
+    parse: impl FnOnce(&str) -> Result<T, DocError> + 'static,
+    still_wanted: impl Fn() -> bool + 'static,
+) {
+    target.try_set(Load::Loading);
+    spawn_local(async move {
+        let outcome = match fetch_text(&url).await {
+            Ok(text) => parse(&text).map_err(FetchError::from),
+            Err(e) => Err(e),
+        };
+        if !still_wanted() {
+            return;
+        }
+        let next = match outcome {
+            Ok(v) => Load::Ready(v),
+            Err(FetchError::NotFound) => Load::Missing,
+            Err(e) => {
+                leptos::logging::warn!("guang: could not load {url}: {e}");
+                Load::Failed(e)
+            }
+        };
+        target.try_set(next);
+    });
+}
+
+/// Goes back in history when the previous page was ours, otherwise to the feed.
+pub fn go_back(navigations: u32) {
+    if navigations > 0 {
+        if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = h.back();
+            return;
+        }
+    }
+    let navigate = leptos_router::hooks::use_navigate();
+    navigate("/", Default::default());
+}
