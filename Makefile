@@ -7,7 +7,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 export CARGO_TERM_COLOR := never
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: setup setup-test serve build size preview test lint test-native test-wasm test-e2e demo-pack demo-videos clean
+.PHONY: setup setup-test serve build size preview screenshots test lint test-native test-schema test-wasm test-e2e demo-pack demo-videos clean
 
 setup:
 	@scripts/setup.sh app
@@ -28,7 +28,10 @@ size: build
 preview: build
 	node scripts/serve-dist.mjs dist 8080
 
-test: setup-test lint test-native test-wasm test-e2e
+screenshots: build
+	node scripts/serve-dist.mjs dist 8092 & pid=$$!; sleep 1; node scripts/screenshots.mjs http://127.0.0.1:8092 target/screenshots; kill $$pid
+
+test: setup-test lint test-native test-schema test-wasm test-e2e
 
 lint:
 	cargo fmt --all -- --check
@@ -37,6 +40,9 @@ lint:
 
 test-native:
 	cargo test --workspace
+
+test-schema:
+	node --test tests/schema.test.mjs
 
 test-wasm:
 	cargo test --target wasm32-unknown-unknown --test web

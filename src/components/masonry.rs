@@ -86,7 +86,7 @@ mod tests {
 
     #[test]
     fn columns_stay_balanced() {
-        let cols = assign_columns(std::iter::repeat(1.0).take(10), 3);
+        let cols = assign_columns(std::iter::repeat_n(1.0, 10), 3);
         let lens: Vec<usize> = cols.iter().map(Vec::len).collect();
         assert_eq!(lens, vec![4, 3, 3]);
         assert_eq!(columns_for(412.0), 2);

@@ -77,7 +77,8 @@ pub fn parse_config(json: &str) -> Result<AppConfig, DocError> {
     }
     for (i, origin) in raw.embed_origins.iter().enumerate() {
         match ApiBase::parse(origin) {
-            Ok(b) if b.as_url() == format!("{}/", origin.trim_end_matches('/')) => {}
+            // An origin is scheme://host[:port] and nothing else: no path, query or wildcard.
+            Ok(b) if b.as_url() == format!("{}/", b.origin()) && origin.trim_end_matches('/') == b.origin() => {}
             Ok(_) => p.add(format!("embed_origins[{i}]"), ProblemKind::BadUrl(UrlError::Malformed)),
             Err(e) => p.add(format!("embed_origins[{i}]"), ProblemKind::BadUrl(e)),
         }

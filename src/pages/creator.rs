@@ -46,10 +46,7 @@ pub fn CreatorPage() -> impl IntoView {
             }
         }
     };
-    {
-        let load = load.clone();
-        Effect::new(move |_| load(id.get()));
-    }
+    Effect::new(move |_| load(id.get()));
     let retry = Callback::new(move |_| load(id.get_untracked()));
 
     view! {

@@ -50,10 +50,7 @@ pub fn ItemPage() -> impl IntoView {
             }
         }
     };
-    {
-        let load = load.clone();
-        Effect::new(move |_| load(id.get()));
-    }
+    Effect::new(move |_| load(id.get()));
     let retry = Callback::new(move |_| load(id.get_untracked()));
 
     view! {

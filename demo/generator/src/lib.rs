@@ -23,7 +23,7 @@ use content::{
 use rng::Rng;
 
 /// The seed of the committed pack.
-pub const SEED: u64 = 0x6775_616E_67; // "guang"
+pub const SEED: u64 = 0x0067_7561_6E67; // "guang"
 /// The moment the pack describes ("now" for its timestamps): 2026-11-20 12:00 Beijing time.
 pub const PACK_NOW: &str = "2026-11-20T12:00:00+08:00";
 /// Number of creators.
@@ -245,7 +245,7 @@ pub fn build_pack(seed: u64) -> Pack {
         );
 
         let id = format!("i{:04}", n + 1);
-        let ratios: &[(u32, u32)] = if kind_roll >= 0.68 && kind_roll < 0.92 {
+        let ratios: &[(u32, u32)] = if (0.68..0.92).contains(&kind_roll) {
             &[(9, 16), (3, 4), (1, 1)]
         } else {
             &[(3, 4), (3, 4), (4, 5), (1, 1), (2, 3), (4, 3)]

@@ -10,7 +10,7 @@ fn esc(s: &str) -> String {
 }
 
 fn open(w: u32, h: u32, c1: &str, c2: &str, angle_seed: u64) -> String {
-    let (x2, y2) = if angle_seed % 2 == 0 { (1, 1) } else { (0, 1) };
+    let (x2, y2) = if angle_seed.is_multiple_of(2) { (1, 1) } else { (0, 1) };
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">\
 <defs><linearGradient id=\"g\" x1=\"0\" y1=\"0\" x2=\"{x2}\" y2=\"{y2}\"><stop offset=\"0\" stop-color=\"{c1}\"/>\

@@ -1,0 +1,23 @@
+// A page fixture that fails the test on any uncaught page error (a wasm panic shows up as one).
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const test = base.extend<{ errors: string[] }>({
+  errors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await use(errors);
+    expect(errors, "uncaught page errors").toEqual([]);
+  },
+});
+export { expect };
+
+/** Cards currently in the DOM. */
+export const cards = (page: Page) => page.getByTestId("card");
+
+/** Scrolls to the bottom a few times, letting infinite scroll react. */
+export async function scrollToEnd(page: Page, times = 1) {
+  for (let i = 0; i < times; i++) {
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForTimeout(150);
+  }
+}

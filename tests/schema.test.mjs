@@ -1,0 +1,55 @@
+// The JSON Schemas in docs/schema/ describe the documents the app accepts: the whole demo pack validates,
+// and hostile documents do not. Runs with node's built-in test runner.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import Ajv2020 from "ajv/dist/2020.js";
+
+const schemaDir = "docs/schema";
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+for (const f of readdirSync(schemaDir)) ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, f), "utf8")));
+const id = (name) => `https://guang.invalid/schema/v1/${name}.schema.json`;
+const check = (name, doc) => {
+  const ok = ajv.validate(id(name), doc);
+  return ok ? null : ajv.errorsText(ajv.errors);
+};
+const pack = "demo/api/v1";
+const read = (p) => JSON.parse(readFileSync(join(pack, p), "utf8"));
+const walk = (dir) =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
+
+test("the demo pack validates against the schemas", () => {
+  assert.equal(check("index", read("index.json")), null);
+  assert.equal(check("config", JSON.parse(readFileSync("public/config.json", "utf8"))), null);
+  const files = walk(pack).filter((f) => f.endsWith(".json")).map((f) => f.slice(pack.length + 1));
+  let counted = { feed: 0, item: 0, creator: 0 };
+  for (const f of files) {
+    if (f === "index.json") continue;
+    const doc = read(f);
+    const kind = f.startsWith("items/") ? "item-document" : /^creators\/[^/]+\.json$/.test(f) ? "creator-document" : "feed-page";
+    assert.equal(check(kind, doc), null, f);
+    counted[kind === "item-document" ? "item" : kind === "creator-document" ? "creator" : "feed"]++;
+  }
+  assert.ok(counted.item >= 600 && counted.creator >= 40 && counted.feed > 40, JSON.stringify(counted));
+});
+
+test("hostile documents fail the schemas", () => {
+  const item = read("items/i0001.json");
+  const bad = (mutate) => {
+    const doc = structuredClone(item);
+    mutate(doc.item);
+    return check("item-document", doc);
+  };
+  assert.notEqual(bad((i) => (i.cover.url = "javascript:alert(1)")), null);
+  assert.notEqual(bad((i) => (i.cover.url = "data:image/svg+xml,<svg/>")), null);
+  assert.notEqual(bad((i) => (i.creator.avatar = "//evil.example/a.png")), null);
+  assert.notEqual(bad((i) => (i.title = "x".repeat(201))), null);
+  assert.notEqual(bad((i) => (i.id = "../etc")), null);
+  assert.notEqual(bad((i) => (i.published_at = "yesterday")), null);
+  assert.notEqual(bad((i) => (i.kind = "podcast")), null);
+  assert.equal(bad((i) => (i.cover.url = "https://cdn.example.com/a.jpg")), null);
+  assert.equal(bad((i) => (i.cover.url = "media/a/b:c.svg")), null);
+  assert.notEqual(check("config", { version: 1, api_base: "api/", embed_origins: ["*"] }), null);
+  assert.notEqual(check("feed-page", { version: 2, items: [] }), null);
+});
