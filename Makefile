@@ -7,7 +7,13 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 export CARGO_TERM_COLOR := never
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: setup setup-test serve build size preview screenshots test lint test-native test-schema test-wasm test-e2e demo-pack demo-videos clean
+eval:
+	cargo run --release -q -p guang-eval -- demo/api/v1
+
+bench: setup-test
+	cargo bench -p guang --no-default-features --bench rank -- --warm-up-time 1 --measurement-time 3
+
+.PHONY: eval bench setup setup-test serve build size preview screenshots test lint test-native test-schema test-wasm test-e2e demo-pack demo-videos clean
 
 setup:
 	@scripts/setup.sh app

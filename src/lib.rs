@@ -7,6 +7,7 @@
 pub mod format;
 pub mod i18n;
 pub mod model;
+pub mod rank;
 
 #[cfg(feature = "app")]
 pub mod api;

@@ -5,7 +5,6 @@
 //! parses, and the generator's tests run every document through the app's validators.
 
 pub mod content;
-pub mod rng;
 pub mod svg;
 
 use std::collections::BTreeMap;
@@ -20,7 +19,7 @@ use serde_json::json;
 use content::{
     Topic, BIOS, CAMPAIGN_TITLES, CLOSERS, LIVE_TITLES, MIDDLES, NAME_PARTS, OPENERS, PREVIEW_TITLES, TITLES, TOPICS,
 };
-use rng::Rng;
+use guang::rank::rng::Rng;
 
 /// The seed of the committed pack.
 pub const SEED: u64 = 0x0067_7561_6E67; // "guang"

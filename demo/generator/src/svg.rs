@@ -1,7 +1,7 @@
 //! Local images for the pack, drawn as small SVG files: covers with a topic gradient and a headline (the
 //! look of a 小红书 cover), avatars, gallery pages and product shots. No photo, no external file.
 
-use crate::rng::Rng;
+use guang::rank::rng::Rng;
 
 const FONT: &str = "PingFang SC, Hiragino Sans GB, Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, sans-serif";
 

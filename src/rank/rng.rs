@@ -1,5 +1,5 @@
-//! A tiny seeded PRNG (SplitMix64). The pack must be byte-identical on every machine and every run, so the
-//! generator uses no system randomness and no crate whose algorithm might change between versions.
+//! A tiny seeded PRNG (SplitMix64). Exploration in the ranker and the demo pack must be reproducible on every
+//! machine and run, so neither uses system randomness nor a crate whose algorithm might change between versions.
 
 /// SplitMix64: fast, well distributed, and defined in a dozen lines.
 pub struct Rng(u64);

@@ -1,0 +1,71 @@
+//! What the ranker knows of an item: its features, copied out of the contract item once so ranking 10,000
+//! items touches small, flat data.
+
+use crate::model::{Item, Kind};
+
+/// Price bands in yuan, so "cheap" and "premium" tastes can be learned without learning individual prices.
+pub const PRICE_BANDS: [&str; 4] = ["lt50", "50-200", "200-1000", "gte1000"];
+
+/// The band of a price in minor units.
+pub fn price_band(amount_minor: i64) -> &'static str {
+    match amount_minor {
+        i64::MIN..=4_999 => PRICE_BANDS[0],
+        5_000..=19_999 => PRICE_BANDS[1],
+        20_000..=99_999 => PRICE_BANDS[2],
+        _ => PRICE_BANDS[3],
+    }
+}
+
+/// Index of a band in [`PRICE_BANDS`].
+pub fn band_index(band: &str) -> Option<usize> {
+    PRICE_BANDS.iter().position(|b| *b == band)
+}
+
+/// An item as the ranker sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// Item id.
+    pub id: String,
+    /// Creator id.
+    pub creator: String,
+    /// Kind.
+    pub kind: Kind,
+    /// Topic ids.
+    pub topics: Vec<String>,
+    /// Campaign id, if any.
+    pub campaign: Option<String>,
+    /// Price band of the first product, if any.
+    pub price_band: Option<&'static str>,
+    /// Publication time, Unix seconds.
+    pub published_ts: i64,
+    /// The server's score, if it sent one.
+    pub server_score: Option<f64>,
+    /// A live stream on air.
+    pub live_now: bool,
+}
+
+impl Candidate {
+    /// Extracts the ranking features of a validated item.
+    pub fn from_item(item: &Item) -> Self {
+        Self {
+            id: item.id.clone(),
+            creator: item.creator.id.clone(),
+            kind: item.kind(),
+            topics: item.topics.clone(),
+            campaign: item.campaign.clone(),
+            price_band: item.products.first().map(|p| price_band(p.price.amount)),
+            published_ts: item.published_ts,
+            server_score: item.score,
+            live_now: item.is_live_now(),
+        }
+    }
+}
+
+/// Kind as a profile key.
+pub fn kind_key(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Note => "note",
+        Kind::Video => "video",
+        Kind::Live => "live",
+    }
+}

@@ -1,0 +1,102 @@
+//! Plain-language reasons for a placement ("为什么推荐"): the largest positive terms of its score, mapped to
+//! what the user did or what is going on. The UI turns each reason into a sentence in zh or en.
+
+use super::candidate::Candidate;
+use super::config::RankConfig;
+use super::profile::Profile;
+use super::rerank::Placement;
+use super::score::{score, Breakdown, RankContext, Snapshot};
+use super::signal::SignalKind;
+use crate::model::Kind;
+
+/// One reason an item is where it is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reason {
+    /// "You opened 3 数码 posts today."
+    OpenedTopicToday {
+        /// Topic id.
+        topic: String,
+        /// Opens in the last 24 hours.
+        count: u32,
+    },
+    /// "You often engage with 数码."
+    LikesTopic {
+        /// Topic id.
+        topic: String,
+    },
+    /// "You follow this creator."
+    FollowsCreator,
+    /// "You often engage with this creator."
+    LikesCreator,
+    /// "You watch a lot of videos."
+    PrefersKind {
+        /// The kind.
+        kind: Kind,
+    },
+    /// "双11 is on."
+    CampaignOn {
+        /// Campaign id.
+        campaign: String,
+    },
+    /// "Live now."
+    LiveNow,
+    /// "New."
+    Fresh,
+    /// "Popular with everyone."
+    Popular,
+    /// "Something different, to explore."
+    Exploring,
+}
+
+/// The score breakdown of a placed item, recomputed on demand (re-ranking keeps only totals).
+pub fn breakdown(c: &Candidate, p: &Placement, profile: &Profile, ctx: &RankContext, cfg: &RankConfig) -> Breakdown {
+    score(c, p.server_norm, &Snapshot::new(profile, ctx.now, cfg), profile, ctx, cfg)
+}
+
+/// Up to three reasons, strongest first, with the breakdown they come from.
+pub fn explain(
+    c: &Candidate,
+    p: &Placement,
+    profile: &Profile,
+    ctx: &RankContext,
+    cfg: &RankConfig,
+) -> (Vec<Reason>, Breakdown) {
+    let b = breakdown(c, p, profile, ctx, cfg);
+    let now = ctx.now;
+    let reasons = reasons(c, &b, p.explored, profile, now);
+    (reasons, b)
+}
+
+fn reasons(c: &Candidate, b: &Breakdown, explored: bool, profile: &Profile, now: i64) -> Vec<Reason> {
+    let mut terms: Vec<(f64, Reason)> = Vec::new();
+    if let Some(topic) = &b.best_topic {
+        let count = profile.count_since(topic, now - 86_400, |k| matches!(k, SignalKind::Open));
+        let reason = if count > 0 {
+            Reason::OpenedTopicToday { topic: topic.clone(), count }
+        } else {
+            Reason::LikesTopic { topic: topic.clone() }
+        };
+        terms.push((b.topic, reason));
+    }
+    terms.push((b.followed, Reason::FollowsCreator));
+    terms.push((b.creator, Reason::LikesCreator));
+    terms.push((b.kind, Reason::PrefersKind { kind: c.kind }));
+    if let Some(campaign) = &c.campaign {
+        terms.push((b.campaign_active + b.campaign, Reason::CampaignOn { campaign: campaign.clone() }));
+    }
+    terms.push((b.live_now, Reason::LiveNow));
+    terms.push((b.fresh * 0.8, Reason::Fresh));
+    terms.push((b.server * 0.5, Reason::Popular));
+    terms.retain(|(v, _)| *v > 0.05);
+    terms.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut out: Vec<Reason> = Vec::new();
+    if explored {
+        out.push(Reason::Exploring);
+    }
+    out.extend(terms.into_iter().map(|(_, r)| r));
+    out.truncate(3);
+    if out.is_empty() {
+        out.push(Reason::Popular);
+    }
+    out
+}

@@ -1,0 +1,333 @@
+//! The local interest profile: decayed affinities per topic, creator, kind, campaign and price band, in a
+//! short-term (hours) and a long-term (weeks) memory, plus hidden items, muted creators, seen items and the
+//! recent signals. Bounded in every direction, versioned, and never trusted when read back.
+
+use std::collections::{BTreeMap, VecDeque};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::candidate::kind_key;
+use super::config::RankConfig;
+use super::signal::{Signal, SignalKind};
+use crate::model::text::is_valid_id;
+
+/// Version of the serialised profile this build writes.
+pub const PROFILE_VERSION: u32 = 1;
+
+/// An affinity value as of a moment; it decays from there.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Aff {
+    /// Value at `at`.
+    pub v: f64,
+    /// Unix seconds.
+    pub at: i64,
+}
+
+impl Aff {
+    /// Value at `now` with the given half-life in seconds.
+    pub fn at(&self, now: i64, half_life_s: f64) -> f64 {
+        let dt = (now - self.at).max(0) as f64;
+        self.v * (-(dt / half_life_s) * std::f64::consts::LN_2).exp()
+    }
+}
+
+/// One memory (short or long): affinities per dimension.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Affinities {
+    /// By topic id.
+    #[serde(default)]
+    pub topic: BTreeMap<String, Aff>,
+    /// By creator id.
+    #[serde(default)]
+    pub creator: BTreeMap<String, Aff>,
+    /// By kind (`note`, `video`, `live`).
+    #[serde(default)]
+    pub kind: BTreeMap<String, Aff>,
+    /// By campaign id.
+    #[serde(default)]
+    pub campaign: BTreeMap<String, Aff>,
+    /// By price band.
+    #[serde(default)]
+    pub price: BTreeMap<String, Aff>,
+}
+
+impl Affinities {
+    fn dims_mut(&mut self) -> [&mut BTreeMap<String, Aff>; 5] {
+        [&mut self.topic, &mut self.creator, &mut self.kind, &mut self.campaign, &mut self.price]
+    }
+}
+
+/// Dimensions of the profile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dim {
+    /// Topics.
+    Topic,
+    /// Creators.
+    Creator,
+    /// Kinds.
+    Kind,
+    /// Campaigns.
+    Campaign,
+    /// Price bands.
+    Price,
+}
+
+fn dim_map(a: &Affinities, d: Dim) -> &BTreeMap<String, Aff> {
+    match d {
+        Dim::Topic => &a.topic,
+        Dim::Creator => &a.creator,
+        Dim::Kind => &a.kind,
+        Dim::Campaign => &a.campaign,
+        Dim::Price => &a.price,
+    }
+}
+
+fn dim_map_mut(a: &mut Affinities, d: Dim) -> &mut BTreeMap<String, Aff> {
+    match d {
+        Dim::Topic => &mut a.topic,
+        Dim::Creator => &mut a.creator,
+        Dim::Kind => &mut a.kind,
+        Dim::Campaign => &mut a.campaign,
+        Dim::Price => &mut a.price,
+    }
+}
+
+/// The user's interest profile. Lives only on the device.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    /// Serialisation version.
+    pub version: u32,
+    /// Hours-scale memory.
+    #[serde(default)]
+    pub short: Affinities,
+    /// Weeks-scale memory.
+    #[serde(default)]
+    pub long: Affinities,
+    /// Items hidden with "not interested", with when.
+    #[serde(default)]
+    pub hidden: BTreeMap<String, i64>,
+    /// Muted creators, with when.
+    #[serde(default)]
+    pub muted: BTreeMap<String, i64>,
+    /// Items shown (impressions), with when last shown.
+    #[serde(default)]
+    pub seen: BTreeMap<String, i64>,
+    /// Most recent signals, oldest first.
+    #[serde(default)]
+    pub history: VecDeque<Signal>,
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Self {
+            version: PROFILE_VERSION,
+            short: Affinities::default(),
+            long: Affinities::default(),
+            hidden: BTreeMap::new(),
+            muted: BTreeMap::new(),
+            seen: BTreeMap::new(),
+            history: VecDeque::new(),
+        }
+    }
+}
+
+/// Why a stored profile was not used (it is then reset, and the reason logged).
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProfileError {
+    /// Not JSON or not a profile.
+    Corrupt(String),
+    /// Written by a newer (or unknown) build.
+    UnknownVersion(u64),
+}
+
+impl fmt::Display for ProfileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProfileError::Corrupt(m) => write!(f, "corrupt interest profile: {m}"),
+            ProfileError::UnknownVersion(v) => write!(f, "interest profile version {v} is not supported"),
+        }
+    }
+}
+
+/// Removes the entry with the smallest key `rank` while the map is over `cap`.
+fn bound<V>(map: &mut BTreeMap<String, V>, cap: usize, rank: impl Fn(&V) -> f64) {
+    while map.len() > cap {
+        let weakest = map.iter().min_by(|a, b| rank(a.1).total_cmp(&rank(b.1))).map(|(k, _)| k.clone());
+        match weakest {
+            Some(k) => {
+                map.remove(&k);
+            }
+            None => break,
+        }
+    }
+}
+
+impl Profile {
+    /// How much a signal moves the profile (before dimension factors).
+    pub fn signal_weight(kind: &SignalKind, cfg: &RankConfig) -> f64 {
+        let w = &cfg.signals;
+        match kind {
+            SignalKind::Impression => w.impression,
+            SignalKind::CardDwell { ms } => (f64::from(*ms) / 1000.0 - 1.0).max(0.0) * w.card_dwell_per_s,
+            SignalKind::Open => w.open,
+            SignalKind::ItemDwell { ms } => (f64::from(*ms) / 10_000.0 * w.item_dwell_per_10s).min(w.item_dwell_cap),
+            SignalKind::Like => w.like,
+            SignalKind::Share => w.share,
+            SignalKind::Follow => w.follow,
+            SignalKind::CreatorVisit => w.creator_visit,
+            SignalKind::VideoWatched { fraction } => {
+                if fraction.is_finite() {
+                    fraction.clamp(0.0, 1.0) * w.video_watched
+                } else {
+                    0.0
+                }
+            }
+            SignalKind::Hide => w.hide,
+            SignalKind::LessLikeThis { .. } => w.less_topic,
+            SignalKind::MuteCreator => 0.0,
+        }
+        .min(if matches!(kind, SignalKind::CardDwell { .. }) { w.dwell_cap } else { f64::INFINITY })
+    }
+
+    /// Learns from one signal.
+    pub fn apply(&mut self, signal: &Signal, cfg: &RankConfig) {
+        let t = &signal.target;
+        let at = signal.at;
+        match &signal.kind {
+            SignalKind::Impression => {
+                self.seen.insert(t.item.clone(), at);
+                bound(&mut self.seen, cfg.seen_len, |ts| *ts as f64);
+            }
+            SignalKind::Hide => {
+                self.hidden.insert(t.item.clone(), at);
+                bound(&mut self.hidden, cfg.hidden_len, |ts| *ts as f64);
+            }
+            SignalKind::MuteCreator => {
+                self.muted.insert(t.creator.clone(), at);
+                bound(&mut self.muted, cfg.hidden_len, |ts| *ts as f64);
+            }
+            _ => {}
+        }
+        let w = Self::signal_weight(&signal.kind, cfg);
+        let f = &cfg.dims;
+        let mut updates: Vec<(Dim, &str, f64)> = Vec::with_capacity(8);
+        match &signal.kind {
+            SignalKind::Follow | SignalKind::CreatorVisit => updates.push((Dim::Creator, &t.creator, w)),
+            SignalKind::LessLikeThis { topic } => updates.push((Dim::Topic, topic, w)),
+            SignalKind::MuteCreator => {}
+            _ => {
+                let share = f.topic / (t.topics.len().max(1) as f64).sqrt();
+                for topic in &t.topics {
+                    updates.push((Dim::Topic, topic, w * share));
+                }
+                updates.push((Dim::Creator, &t.creator, w * f.creator));
+                updates.push((Dim::Kind, kind_key(t.kind), w * f.kind));
+                if let Some(c) = &t.campaign {
+                    updates.push((Dim::Campaign, c, w * f.campaign));
+                }
+                if let Some(p) = &t.price_band {
+                    updates.push((Dim::Price, p, w * f.price));
+                }
+            }
+        }
+        let short_hl = cfg.short_half_life_h * 3600.0;
+        let long_hl = cfg.long_half_life_h * 3600.0;
+        for (dim, key, delta) in updates {
+            if delta == 0.0 || !delta.is_finite() {
+                continue;
+            }
+            for (mem, hl) in [(&mut self.short, short_hl), (&mut self.long, long_hl)] {
+                let map = dim_map_mut(mem, dim);
+                let current = map.get(key).map_or(0.0, |a| a.at(at, hl));
+                map.insert(key.to_string(), Aff { v: current + delta, at });
+                bound(map, cfg.top_k, |a| a.at(at, hl).abs());
+            }
+        }
+        if signal.kind.is_meaningful() || matches!(signal.kind, SignalKind::Impression) {
+            self.history.push_back(signal.clone());
+            while self.history.len() > cfg.history_len {
+                self.history.pop_front();
+            }
+        }
+    }
+
+    /// Combined affinity (short + long share) of one key at `now`.
+    pub fn affinity(&self, dim: Dim, key: &str, now: i64, cfg: &RankConfig) -> f64 {
+        let s = dim_map(&self.short, dim).get(key).map_or(0.0, |a| a.at(now, cfg.short_half_life_h * 3600.0));
+        let l = dim_map(&self.long, dim).get(key).map_or(0.0, |a| a.at(now, cfg.long_half_life_h * 3600.0));
+        s + cfg.long_share * l
+    }
+
+    /// All keys of a dimension with their combined affinity at `now`, strongest first.
+    pub fn top(&self, dim: Dim, now: i64, cfg: &RankConfig) -> Vec<(String, f64)> {
+        let mut keys: Vec<&String> = dim_map(&self.short, dim).keys().chain(dim_map(&self.long, dim).keys()).collect();
+        keys.sort();
+        keys.dedup();
+        let mut out: Vec<(String, f64)> =
+            keys.into_iter().map(|k| (k.clone(), self.affinity(dim, k, now, cfg))).collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        out
+    }
+
+    /// How many signals of a kind concerned a topic since `since` (for "you opened 3 数码 posts today").
+    pub fn count_since(&self, topic: &str, since: i64, pred: impl Fn(&SignalKind) -> bool) -> u32 {
+        self.history
+            .iter()
+            .filter(|s| s.at >= since && pred(&s.kind) && s.target.topics.iter().any(|t| t == topic))
+            .count() as u32
+    }
+
+    /// Serialises the profile (for local storage and export).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads a stored or imported profile. Older versions are migrated; a newer version or anything corrupt
+    /// is an error (the caller resets and says why). Whatever parses is sanitised: non-finite numbers and
+    /// invalid ids are dropped and every collection is cut to its bound.
+    pub fn from_json(json: &str, cfg: &RankConfig) -> Result<Profile, ProfileError> {
+        if json.len() > 4 * 1024 * 1024 {
+            return Err(ProfileError::Corrupt("larger than 4 MiB".into()));
+        }
+        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| ProfileError::Corrupt(e.to_string()))?;
+        let version = value
+            .get("version")
+            .and_then(serde_json::Value::as_u64)
+            .ok_or_else(|| ProfileError::Corrupt("missing version".into()))?;
+        let value = migrate(value, version)?;
+        let mut p: Profile = serde_json::from_value(value).map_err(|e| ProfileError::Corrupt(e.to_string()))?;
+        p.sanitise(cfg);
+        Ok(p)
+    }
+
+    fn sanitise(&mut self, cfg: &RankConfig) {
+        self.version = PROFILE_VERSION;
+        for mem in [&mut self.short, &mut self.long] {
+            for map in mem.dims_mut() {
+                map.retain(|k, a| a.v.is_finite() && k.len() <= 64 && !k.is_empty());
+                let newest = map.values().map(|a| a.at).max().unwrap_or(0);
+                bound(map, cfg.top_k, |a| a.at(newest, cfg.long_half_life_h * 3600.0).abs());
+            }
+        }
+        for (map, cap) in
+            [(&mut self.hidden, cfg.hidden_len), (&mut self.muted, cfg.hidden_len), (&mut self.seen, cfg.seen_len)]
+        {
+            map.retain(|k, _| is_valid_id(k));
+            bound(map, cap, |ts| *ts as f64);
+        }
+        self.history.retain(|s| is_valid_id(&s.target.item) && is_valid_id(&s.target.creator));
+        while self.history.len() > cfg.history_len {
+            self.history.pop_front();
+        }
+    }
+}
+
+/// Brings an older serialised profile up to [`PROFILE_VERSION`]. Version 1 is the first; each future
+/// version adds a step here that rewrites the JSON of the one before.
+fn migrate(value: serde_json::Value, version: u64) -> Result<serde_json::Value, ProfileError> {
+    match version {
+        1 => Ok(value),
+        v => Err(ProfileError::UnknownVersion(v)),
+    }
+}

@@ -1,0 +1,257 @@
+//! Properties of the ranker (proptest): a permutation of the unseen tail, the shown prefix fixed,
+//! reproducible with a seed, monotone in positive signals, and diverse whenever the candidates allow it.
+
+use std::collections::HashSet;
+
+use guang::model::Kind;
+use guang::rank::profile::Dim;
+use guang::rank::score::{score, Snapshot};
+use guang::rank::{rerank_unseen, Candidate, Profile, RankConfig, RankContext, Signal, SignalKind, Target};
+use proptest::prelude::*;
+
+const NOW: i64 = 1_794_326_400;
+
+fn kind_of(k: u8) -> Kind {
+    match k % 3 {
+        0 => Kind::Note,
+        1 => Kind::Video,
+        _ => Kind::Live,
+    }
+}
+
+/// (creator, kind, topics, campaign, age in seconds, server score in thousandths)
+type Spec = (u8, u8, Vec<u8>, Option<u8>, u32, Option<u16>);
+
+fn candidate() -> impl Strategy<Value = Spec> {
+    (
+        0u8..6,
+        0u8..3,
+        prop::collection::vec(0u8..6, 1..3),
+        prop::option::of(0u8..2),
+        0u32..2_000_000,
+        prop::option::of(0u16..1000),
+    )
+}
+
+fn build(specs: &[Spec]) -> Vec<Candidate> {
+    specs
+        .iter()
+        .enumerate()
+        .map(|(i, (creator, kind, topics, campaign, age, score))| {
+            let mut topics: Vec<String> = topics.iter().map(|t| format!("t{t}")).collect();
+            topics.dedup();
+            Candidate {
+                id: format!("i{i}"),
+                creator: format!("c{creator}"),
+                kind: kind_of(*kind),
+                topics,
+                campaign: campaign.map(|c| format!("k{c}")),
+                price_band: None,
+                published_ts: NOW - i64::from(*age),
+                server_score: score.map(|s| f64::from(s) / 1000.0),
+                live_now: *kind % 3 == 2,
+            }
+        })
+        .collect()
+}
+
+fn signal_kind(k: u8) -> SignalKind {
+    match k % 8 {
+        0 => SignalKind::Impression,
+        1 => SignalKind::Open,
+        2 => SignalKind::Like,
+        3 => SignalKind::Share,
+        4 => SignalKind::ItemDwell { ms: 25_000 },
+        5 => SignalKind::VideoWatched { fraction: 0.8 },
+        6 => SignalKind::Hide,
+        _ => SignalKind::MuteCreator,
+    }
+}
+
+fn profile_from(cands: &[Candidate], signals: &[(usize, u8, u32)], cfg: &RankConfig) -> Profile {
+    let mut p = Profile::default();
+    for (i, k, dt) in signals {
+        if cands.is_empty() {
+            break;
+        }
+        let c = &cands[i % cands.len()];
+        p.apply(&Signal { at: NOW - i64::from(*dt), kind: signal_kind(*k), target: Target::from(c) }, cfg);
+    }
+    p
+}
+
+fn ctx() -> RankContext {
+    RankContext { now: NOW, followed: HashSet::from(["c1".to_string()]), campaigns: Vec::new() }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn prefix_fixed_and_tail_is_a_permutation_without_blocked(
+        specs in prop::collection::vec(candidate(), 0..60),
+        signals in prop::collection::vec((0usize..60, 0u8..8, 0u32..100_000), 0..30),
+        shown in 0usize..70,
+        seed in any::<u64>(),
+    ) {
+        let cfg = RankConfig::default();
+        let cands = build(&specs);
+        let profile = profile_from(&cands, &signals, &cfg);
+        let (order, placements) = rerank_unseen(&cands, shown, &profile, &ctx(), &cfg, seed);
+        let shown = shown.min(cands.len());
+        prop_assert_eq!(&order[..shown], &(0..shown).collect::<Vec<_>>()[..]);
+        let mut tail: Vec<usize> = order[shown..].to_vec();
+        tail.sort_unstable();
+        let expected: Vec<usize> = (shown..cands.len())
+            .filter(|&i| !profile.hidden.contains_key(&cands[i].id) && !profile.muted.contains_key(&cands[i].creator))
+            .collect();
+        prop_assert_eq!(tail, expected);
+        prop_assert_eq!(placements.len(), order.len() - shown);
+        // The fast scoring path of re-ranking agrees with the reference scorer, term for term.
+        for p in &placements {
+            let b = guang::rank::explain::breakdown(&cands[p.index], p, &profile, &ctx(), &cfg);
+            prop_assert!((b.total - p.total).abs() < 1e-12, "{} vs {}", b.total, p.total);
+        }
+    }
+
+    #[test]
+    fn same_inputs_and_seed_same_order(
+        specs in prop::collection::vec(candidate(), 0..60),
+        signals in prop::collection::vec((0usize..60, 0u8..8, 0u32..100_000), 0..30),
+        seed in any::<u64>(),
+    ) {
+        let cfg = RankConfig::default();
+        let cands = build(&specs);
+        let profile = profile_from(&cands, &signals, &cfg);
+        let a = rerank_unseen(&cands, 0, &profile, &ctx(), &cfg, seed).0;
+        let b = rerank_unseen(&cands, 0, &profile, &ctx(), &cfg, seed).0;
+        prop_assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_positive_signal_on_a_topic_never_lowers_its_items(
+        base in candidate(),
+        signals in prop::collection::vec((0usize..10, 0u8..8, 0u32..100_000), 0..20),
+        positive in prop::sample::select(vec![1u8, 2, 3, 4, 5]),
+        topic in 0u8..6,
+        other in 0u8..6,
+    ) {
+        prop_assume!(topic != other);
+        let cfg = RankConfig::default();
+        let mut specs = vec![base.clone(), base.clone()];
+        specs[0].2 = vec![topic];
+        specs[1].2 = vec![other];
+        let pair = build(&specs);
+        let background = build(&[base.clone(), base.clone(), base]);
+        let before = profile_from(&background, &signals, &cfg);
+        let mut after = before.clone();
+        let mut target = Target::from(&pair[0]);
+        target.topics = vec![format!("t{topic}")];
+        after.apply(&Signal { at: NOW, kind: signal_kind(positive), target }, &cfg);
+        let diff = |p: &Profile| {
+            let snap = Snapshot::new(p, NOW, &cfg);
+            score(&pair[0], 0.5, &snap, p, &ctx(), &cfg).total - score(&pair[1], 0.5, &snap, p, &ctx(), &cfg).total
+        };
+        prop_assert!(diff(&after) >= diff(&before) - 1e-9, "{} < {}", diff(&after), diff(&before));
+        let key = format!("t{}", topic);
+        let (a, b) = (after.affinity(Dim::Topic, &key, NOW, &cfg), before.affinity(Dim::Topic, &key, NOW, &cfg));
+        prop_assert!(a > b, "affinity {} -> {}", b, a);
+    }
+
+    #[test]
+    fn diversity_rules_hold_whenever_the_candidates_allow(
+        specs in prop::collection::vec(candidate(), 1..80),
+        signals in prop::collection::vec((0usize..80, 0u8..6, 0u32..100_000), 0..30),
+        seed in any::<u64>(),
+    ) {
+        let cfg = RankConfig::default();
+        let cands = build(&specs);
+        let profile = profile_from(&cands, &signals, &cfg);
+        let order = rerank_unseen(&cands, 0, &profile, &ctx(), &cfg, seed).0;
+        let placed: Vec<&Candidate> = order.iter().map(|&i| &cands[i]).collect();
+        for i in 0..placed.len() {
+            let creators: Vec<&str> = placed[i.saturating_sub(cfg.creator_window - 1)..i].iter().map(|c| c.creator.as_str()).collect();
+            let run = &placed[i.saturating_sub(cfg.max_kind_run)..i];
+            let banned_kind = (run.len() == cfg.max_kind_run && run.iter().all(|c| c.kind == run[0].kind)).then(|| run[0].kind);
+            let creator_ok = |c: &Candidate| !creators.contains(&c.creator.as_str());
+            let both_ok = |c: &Candidate| creator_ok(c) && Some(c.kind) != banned_kind;
+            let rest = &placed[i..];
+            if rest.iter().any(|c| both_ok(c)) {
+                prop_assert!(both_ok(placed[i]), "slot {i}: {:?} breaks a rule the candidates allowed", placed[i]);
+            } else if rest.iter().any(|c| creator_ok(c)) {
+                prop_assert!(creator_ok(placed[i]), "slot {i}: creator rule broken");
+            }
+        }
+    }
+}
+
+#[test]
+fn hidden_items_and_muted_creators_never_show_again() {
+    let cfg = RankConfig::default();
+    let cands = build(&[
+        (0, 0, vec![0], None, 10, Some(900)),
+        (1, 0, vec![1], None, 10, Some(800)),
+        (2, 1, vec![2], None, 10, Some(700)),
+    ]);
+    let mut p = Profile::default();
+    p.apply(&Signal { at: NOW, kind: SignalKind::Hide, target: Target::from(&cands[0]) }, &cfg);
+    p.apply(&Signal { at: NOW, kind: SignalKind::MuteCreator, target: Target::from(&cands[2]) }, &cfg);
+    let order = rerank_unseen(&cands, 0, &p, &ctx(), &cfg, 7).0;
+    assert_eq!(order, vec![1]);
+}
+
+#[test]
+fn opening_a_topic_lifts_it_within_the_session() {
+    let cfg = RankConfig { exploration: 0.0, ..RankConfig::default() };
+    let specs: Vec<_> =
+        (0..20u8).map(|i| (i % 10, 0, vec![i % 4], None, 1000, Some(1000 - u16::from(i) * 10))).collect();
+    let cands = build(&specs);
+    let before = rerank_unseen(&cands, 0, &Profile::default(), &ctx(), &cfg, 1).0;
+    let rank_of_topic3 = |order: &[usize]| order.iter().position(|&i| cands[i].topics == ["t3"]).unwrap();
+    let mut p = Profile::default();
+    for i in [3usize, 7, 11] {
+        p.apply(&Signal { at: NOW - 60, kind: SignalKind::Open, target: Target::from(&cands[i]) }, &cfg);
+    }
+    let after = rerank_unseen(&cands, 0, &p, &ctx(), &cfg, 1).0;
+    assert!(rank_of_topic3(&after) < rank_of_topic3(&before), "{before:?} -> {after:?}");
+    assert_eq!(rank_of_topic3(&after), 0);
+}
+
+#[test]
+fn affinities_decay_and_the_profile_stays_bounded() {
+    let cfg = RankConfig::default();
+    let mut p = Profile::default();
+    for i in 0..500 {
+        let c = &build(&[(0, 0, vec![0], None, 0, None)])[0];
+        let mut t = Target::from(c);
+        t.topics = vec![format!("topic{i}")];
+        t.creator = format!("c{i}");
+        t.item = format!("i{i}");
+        p.apply(&Signal { at: NOW + i, kind: SignalKind::Open, target: t.clone() }, &cfg);
+        p.apply(&Signal { at: NOW + i, kind: SignalKind::Impression, target: t }, &cfg);
+    }
+    assert!(p.short.topic.len() <= cfg.top_k && p.long.creator.len() <= cfg.top_k);
+    assert!(p.history.len() <= cfg.history_len);
+    let now = NOW + 500;
+    let fresh = p.affinity(Dim::Topic, "topic499", now, &cfg);
+    let later = p.affinity(Dim::Topic, "topic499", now + 2 * 3600, &cfg);
+    assert!(later < fresh && later > 0.0);
+}
+
+#[test]
+fn stored_profiles_round_trip_and_bad_ones_are_refused() {
+    let cfg = RankConfig::default();
+    let cands = build(&[(0, 1, vec![2], Some(0), 10, Some(5))]);
+    let mut p = Profile::default();
+    p.apply(&Signal { at: NOW, kind: SignalKind::Like, target: Target::from(&cands[0]) }, &cfg);
+    let back = Profile::from_json(&p.to_json(), &cfg).unwrap();
+    assert_eq!(back, p);
+    assert!(matches!(Profile::from_json("{", &cfg), Err(guang::rank::ProfileError::Corrupt(_))));
+    assert!(matches!(Profile::from_json("{\"short\":{}}", &cfg), Err(guang::rank::ProfileError::Corrupt(_))));
+    assert_eq!(Profile::from_json("{\"version\":99}", &cfg), Err(guang::rank::ProfileError::UnknownVersion(99)));
+    let nan = p.to_json().replace("\"v\":", "\"v\":1e999,\"x\":");
+    assert!(Profile::from_json(&nan, &cfg).is_err() || Profile::from_json(&nan, &cfg).unwrap().short.topic.is_empty());
+    let hostile = "{\"version\":1,\"hidden\":{\"../x\":1,\"ok\":2},\"short\":{\"topic\":{\"t\":{\"v\":1.0,\"at\":1}}}}";
+    let h = Profile::from_json(hostile, &cfg).unwrap();
+    assert_eq!(h.hidden.keys().collect::<Vec<_>>(), vec!["ok"]);
+}
