@@ -1,5 +1,6 @@
 //! Properties of the ranker (proptest): a permutation of the unseen tail, the shown prefix fixed,
 //! reproducible with a seed, monotone in positive signals, and diverse whenever the candidates allow it.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::HashSet;
 

@@ -1,6 +1,7 @@
 //! Start-up and the shell: load `config.json` and the API's `index.json`, then mount the router with the
 //! header and the pages. A failed start shows a retry screen instead of a blank page.
 
+pub mod personalize;
 pub mod state;
 
 use leptos::prelude::*;
@@ -11,8 +12,10 @@ use wasm_bindgen::JsCast;
 
 use crate::api::{fetch_text, paths, FetchError};
 use crate::components::header::Header;
+use crate::components::item_menu::ItemMenu;
 use crate::i18n::{t, Key, Locale};
 use crate::model::{parse_config, parse_index, ApiBase, AppConfig};
+use crate::pages::interests::InterestsPage;
 use crate::pages::{creator::CreatorPage, feed::FeedPage, item::ItemPage, not_found::Missing, not_found::NotFound};
 use crate::storage;
 
@@ -117,8 +120,10 @@ pub fn App(session: Session, locale: Locale) -> impl IntoView {
                     <Route path=path!("/") view=FeedPage/>
                     <Route path=path!("/item/:id") view=ItemPage/>
                     <Route path=path!("/creator/:id") view=CreatorPage/>
+                    <Route path=path!("/me/interests") view=InterestsPage/>
                 </Routes>
             </main>
+            <ItemMenu/>
         </Router>
     }
 }

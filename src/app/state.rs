@@ -9,8 +9,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{fetch_text, url, FetchError};
+use crate::app::personalize::{Personalizer, Shown};
 use crate::i18n::{t, Key, Locale};
 use crate::model::{parse_feed_page, ApiBase, AppConfig, Campaign, Creator, Index, Item};
+use crate::rank::{is_blocked, Candidate};
 
 /// What boot loaded; fixed for the life of the page.
 #[derive(Debug)]
@@ -52,11 +54,16 @@ pub struct Ctx {
     creators: StoredValue<HashMap<String, Arc<Creator>>>,
     /// Route changes since start; 0 means the current page was the entry point (so "back" goes home).
     pub navigations: RwSignal<u32>,
+    /// The on-device interest profile and re-ranking.
+    pub pers: Personalizer,
+    /// The item whose menu (why / not interested / less like this / mute) is open.
+    pub menu_item: RwSignal<Option<String>>,
 }
 
 impl Ctx {
     /// A context for `session` with the given starting language. Call inside the app's owner.
     pub fn new(session: Session, locale: Locale) -> Self {
+        let campaigns = session.index.campaigns.clone();
         Self {
             session: StoredValue::new(Arc::new(session)),
             locale: RwSignal::new(locale),
@@ -64,6 +71,8 @@ impl Ctx {
             items: StoredValue::new(HashMap::new()),
             creators: StoredValue::new(HashMap::new()),
             navigations: RwSignal::new(0),
+            pers: Personalizer::load(campaigns),
+            menu_item: RwSignal::new(None),
         }
     }
 
@@ -111,6 +120,11 @@ impl Ctx {
                 m.insert(item.id.clone(), Arc::clone(item));
             }
         });
+    }
+
+    /// Any cached item by `creator` (to name a creator whose profile was never opened).
+    pub fn any_item_by_creator(&self, creator: &str) -> Option<Arc<Item>> {
+        self.items.with_value(|m| m.values().find(|i| i.creator.id == creator).cloned())
     }
 
     /// A cached creator profile.
@@ -162,6 +176,10 @@ pub struct PagedList {
     pub state: ArcRwSignal<ListState>,
     /// Window scroll position when the list was last on screen, restored when it is shown again.
     pub scroll_y: Arc<Mutex<f64>>,
+    /// How many leading items have been on screen; they never move again.
+    pub shown: Shown,
+    /// Each item's position in the server's order, for "pause personalisation".
+    pub server_pos: Arc<Mutex<HashMap<String, usize>>>,
 }
 
 impl PagedList {
@@ -173,7 +191,37 @@ impl PagedList {
                 status: ListStatus::Idle,
             }),
             scroll_y: Arc::new(Mutex::new(0.0)),
+            shown: Arc::new(Mutex::new(0)),
+            server_pos: Arc::new(Mutex::new(HashMap::new())),
         }
+    }
+
+    /// Notes that the item at `index` has been on screen.
+    pub fn mark_shown(&self, index: usize) {
+        let mut shown = self.shown.lock().unwrap_or_else(|e| e.into_inner());
+        *shown = (*shown).max(index + 1);
+    }
+
+    /// Removes items the user blocked (hidden, or by a muted creator), even those already shown.
+    pub fn drop_blocked(&self, ctx: Ctx) {
+        let items = self.state.with_untracked(|s| s.items.clone());
+        let keep: Vec<bool> =
+            items.iter().map(|i| !ctx.pers.with_profile(|p| is_blocked(&Candidate::from_item(i), p))).collect();
+        if keep.iter().all(|k| *k) {
+            return;
+        }
+        let mut shown = self.shown.lock().unwrap_or_else(|e| e.into_inner());
+        let removed_before = keep.iter().take(*shown).filter(|k| !**k).count();
+        *shown -= removed_before;
+        drop(shown);
+        self.state.update(|s| {
+            let mut i = 0;
+            s.items.retain(|_| {
+                let k = keep.get(i).copied().unwrap_or(true);
+                i += 1;
+                k
+            });
+        });
     }
 
     /// Fetches the next page unless one is in flight or the list is complete. After a failure this is the
@@ -191,6 +239,8 @@ impl PagedList {
         };
         self.state.update(|s| s.status = ListStatus::Loading);
         let state = self.state.clone();
+        let server_pos = self.server_pos.clone();
+        let this = self.clone();
         spawn_local(async move {
             let result = match fetch_text(&url).await {
                 Ok(text) => parse_feed_page(&text, &ctx.session().base).map_err(FetchError::from),
@@ -201,8 +251,20 @@ impl PagedList {
                     for p in &page.skipped {
                         leptos::logging::warn!("guang: skipped in {url}: {p}");
                     }
-                    let fresh: Vec<Arc<Item>> = page.items.into_iter().map(Arc::new).collect();
+                    let fresh: Vec<Arc<Item>> = page
+                        .items
+                        .into_iter()
+                        .filter(|i| !ctx.pers.with_profile(|p| is_blocked(&Candidate::from_item(i), p)))
+                        .map(Arc::new)
+                        .collect();
                     ctx.cache_items(&fresh);
+                    {
+                        let mut pos = server_pos.lock().unwrap_or_else(|e| e.into_inner());
+                        for item in &fresh {
+                            let next = pos.len();
+                            pos.entry(item.id.clone()).or_insert(next);
+                        }
+                    }
                     state.update(|s| {
                         let mut known: std::collections::HashSet<String> =
                             s.items.iter().map(|i| i.id.clone()).collect();
@@ -210,6 +272,10 @@ impl PagedList {
                         s.next = page.next;
                         s.status = if s.next.is_some() { ListStatus::Idle } else { ListStatus::Done };
                     });
+                    // A new page grows the unseen tail: fit it to what the user has shown interest in.
+                    if ctx.pers.is_registered(&this) {
+                        ctx.pers.schedule_rerank();
+                    }
                 }
                 Err(e) => {
                     leptos::logging::warn!("guang: could not load {url}: {e}");

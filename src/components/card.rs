@@ -6,7 +6,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::use_ctx;
-use crate::components::icons::{BagIcon, HeartIcon, PlayIcon};
+use crate::components::icons::{BagIcon, HeartIcon, MoreIcon, PlayIcon};
+use crate::components::impressions::CardObserver;
 use crate::format;
 use crate::i18n::{t, viewers, Key};
 use crate::model::{Item, LiveStatus, Media};
@@ -75,9 +76,20 @@ pub fn Card(item: Arc<Item>) -> impl IntoView {
     let cover = item.cover.clone();
     let creator = item.creator.clone();
     let id = item.id.clone();
+    let topic = item.topics.first().cloned().unwrap_or_default();
+    let node = NodeRef::<leptos::html::Article>::new();
+    if let Some(observer) = use_context::<CardObserver>() {
+        Effect::new(move |_| {
+            if let Some(el) = node.get() {
+                observer.observe(&el);
+            }
+        });
+    }
+    let menu_id = item.id.clone();
+    let open_menu = move |_| ctx.menu_item.set(Some(menu_id.clone()));
 
     view! {
-        <article class="card" data-testid="card" data-id=id>
+        <article class="card" data-testid="card" data-id=id data-topic=topic node_ref=node>
             <a class="card-link" href=href aria-label=label>
                 <div class="card-cover" style=cover_style>
                     <img
@@ -106,6 +118,16 @@ pub fn Card(item: Arc<Item>) -> impl IntoView {
                     <HeartIcon/>
                     <span aria-hidden="true">{move || format::count(likes, locale.get().tag())}</span>
                 </span>
+                <button
+                    type="button"
+                    class="icon-btn card-more"
+                    data-testid="card-more"
+                    aria-haspopup="dialog"
+                    aria-label=move || t(locale.get(), Key::MoreActions)
+                    on:click=open_menu
+                >
+                    <MoreIcon/>
+                </button>
             </div>
         </article>
     }

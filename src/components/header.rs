@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::{choose_locale, use_ctx};
+use crate::components::icons::InterestsIcon;
 use crate::i18n::Key;
 
 /// Sticky app bar.
@@ -22,6 +23,10 @@ pub fn Header() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"逛"</span>
                 <span class="brand-name">{move || ctx.t(Key::Tagline)}</span>
             </A>
+            <div class="app-bar-actions">
+            <a class="icon-btn" href="/me/interests" data-testid="interests-link" aria-label=move || ctx.t(Key::MyInterests)>
+                <InterestsIcon/>
+            </a>
             <button
                 type="button"
                 class="lang-switch"
@@ -31,6 +36,7 @@ pub fn Header() -> impl IntoView {
             >
                 {move || ctx.t(Key::LanguageName)}
             </button>
+            </div>
         </header>
     }
 }

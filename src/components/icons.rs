@@ -65,3 +65,33 @@ pub fn BackIcon() -> impl IntoView {
         </svg>
     }
 }
+
+/// Three dots (more actions).
+#[component]
+pub fn MoreIcon() -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <circle cx="5" cy="12" r="1.8" fill="currentColor"></circle>
+            <circle cx="12" cy="12" r="1.8" fill="currentColor"></circle>
+            <circle cx="19" cy="12" r="1.8" fill="currentColor"></circle>
+        </svg>
+    }
+}
+
+/// Sliders (my interests).
+#[component]
+pub fn InterestsIcon() -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path
+                d="M4 7h10M18 7h2M4 17h4M12 17h8"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="1.8"
+                stroke-linecap="round"
+            ></path>
+            <circle cx="16" cy="7" r="2.2" fill="none" stroke="currentColor" stroke-width="1.8"></circle>
+            <circle cx="10" cy="17" r="2.2" fill="none" stroke="currentColor" stroke-width="1.8"></circle>
+        </svg>
+    }
+}

@@ -4,6 +4,8 @@
 pub mod card;
 pub mod header;
 pub mod icons;
+pub mod impressions;
+pub mod item_menu;
 pub mod masonry;
 pub mod paged_feed;
 pub mod states;

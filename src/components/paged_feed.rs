@@ -8,15 +8,29 @@ use leptos_use::{use_intersection_observer_with_options, UseIntersectionObserver
 
 use crate::app::state::{ListStatus, PagedList};
 use crate::app::{restore_scroll, scroll_y, use_ctx};
+use crate::components::impressions::track_impressions;
 use crate::components::masonry::Masonry;
 use crate::components::states::{error_key, ErrorState, RetryButton, SkeletonGrid};
 use crate::i18n::Key;
 
 /// Renders `list`, loading pages as the user nears the end. `empty` is shown for a list with no items.
 #[component]
-pub fn PagedFeed(list: PagedList, empty: Key, #[prop(optional)] restore: bool) -> impl IntoView {
+pub fn PagedFeed(
+    list: PagedList,
+    empty: Key,
+    #[prop(optional)] restore: bool,
+    /// Whether the on-device ranker may reorder the unseen tail (feeds yes; a creator's newest-first list no).
+    #[prop(optional)]
+    personalized: bool,
+) -> impl IntoView {
     let ctx = use_ctx();
     let state = list.state.clone();
+    track_impressions(&list);
+    if personalized {
+        ctx.pers.register(&list);
+        // Coming back (from an item page, say) is a moment to re-rank: new signals may have arrived.
+        ctx.pers.schedule_rerank();
+    }
 
     // Start loading, or restore where the user was if the list is already here.
     if state.with_untracked(|s| s.items.is_empty()) {

@@ -13,9 +13,10 @@ use crate::components::states::ErrorState;
 use crate::format;
 use crate::i18n::Key;
 use crate::model::text::is_valid_id;
-use crate::model::{parse_creator_doc, Creator};
+use crate::model::{parse_creator_doc, Creator, Kind};
 use crate::pages::not_found::{Missing, NotFound};
 use crate::pages::{load_into, Load};
+use crate::rank::{SignalKind, Target};
 
 /// The creator page.
 #[component]
@@ -68,6 +69,17 @@ fn CreatorView(creator: Arc<Creator>) -> impl IntoView {
         Effect::new(move |_| set_title(&format!("{name} · {}", ctx.t(Key::AppName))));
     }
     focus_id("page-heading");
+    ctx.pers.record_target(
+        SignalKind::CreatorVisit,
+        Target {
+            item: creator.id.clone(),
+            creator: creator.id.clone(),
+            topics: creator.topics.clone(),
+            kind: Kind::Note,
+            campaign: None,
+            price_band: None,
+        },
+    );
     let list = ctx.list(&ctx.url(&paths::creator_items(&creator.id)));
     let cr = creator.clone();
     let bio = move || cr.bio_in(locale.get().tag()).to_string();

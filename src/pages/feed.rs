@@ -83,7 +83,7 @@ pub fn FeedPage() -> impl IntoView {
                 let list = ctx.list(&ctx.url(&paths::feed(&channel.get())));
                 view! {
                     {chips.clone()}
-                    <PagedFeed list empty=Key::EndOfFeed restore=true/>
+                    <PagedFeed list empty=Key::EndOfFeed restore=true personalized=true/>
                 }
                 .into_any()
             }

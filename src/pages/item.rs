@@ -17,6 +17,8 @@ use crate::model::text::is_valid_id;
 use crate::model::{parse_item_doc, Item, LiveStatus, Media};
 use crate::pages::not_found::{Missing, NotFound};
 use crate::pages::{go_back, load_into, Load};
+use crate::rank::SignalKind;
+use wasm_bindgen::JsCast;
 
 /// How many other items of the creator to show under an item.
 const MORE_COUNT: usize = 6;
@@ -74,6 +76,16 @@ fn ItemView(item: Arc<Item>) -> impl IntoView {
     focus_id("page-heading");
     let navs = ctx.navigations;
     let now = ctx.session().now;
+    // Opening is a strong signal; the time spent here is recorded when the page goes away.
+    let opened_at = js_sys::Date::now();
+    ctx.pers.record(SignalKind::Open, &item);
+    {
+        let item = item.clone();
+        on_cleanup(move || {
+            let ms = (js_sys::Date::now() - opened_at).clamp(0.0, f64::from(u32::MAX)) as u32;
+            ctx.pers.record(SignalKind::ItemDwell { ms }, &item);
+        });
+    }
 
     let it = item.clone();
     let title = move || it.title_in(locale.get().tag()).to_string();
@@ -263,6 +275,24 @@ fn ItemMedia(item: Arc<Item>) -> impl IntoView {
         }
         Media::Video { url, .. } => {
             let it = item.clone();
+            let watched = StoredValue::new(0.0_f64);
+            {
+                let item = item.clone();
+                on_cleanup(move || {
+                    let fraction = watched.get_value();
+                    if fraction > 0.0 {
+                        ctx.pers.record(SignalKind::VideoWatched { fraction }, &item);
+                    }
+                });
+            }
+            let on_time = move |ev: leptos::ev::Event| {
+                if let Some(v) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlMediaElement>().ok()) {
+                    let d = v.duration();
+                    if d.is_finite() && d > 0.0 {
+                        watched.update_value(|w| *w = w.max((v.current_time() / d).clamp(0.0, 1.0)));
+                    }
+                }
+            };
             view! {
                 <video
                     class="item-video"
@@ -274,6 +304,7 @@ fn ItemMedia(item: Arc<Item>) -> impl IntoView {
                     preload="metadata"
                     aria-label=move || it.title_in(locale.get().tag()).to_string()
                     data-testid="video"
+                    on:timeupdate=on_time
                 ></video>
             }
             .into_any()

@@ -3,6 +3,7 @@
 
 pub mod creator;
 pub mod feed;
+pub mod interests;
 pub mod item;
 pub mod not_found;
 

@@ -1,0 +1,245 @@
+//! The item menu, one modal dialog for the whole app: "why am I seeing this?" with the placement's reasons
+//! and score breakdown, "not interested", "less like this topic" and "mute this creator". Uses the native
+//! `<dialog>`, which traps focus, closes on Escape and returns focus to the button that opened it.
+
+use leptos::html::Dialog;
+use leptos::prelude::*;
+
+use crate::app::personalize::config;
+use crate::app::use_ctx;
+use crate::i18n::{fill, t, Key, Locale};
+use crate::model::Kind;
+use crate::rank::explain::explain;
+use crate::rank::{Breakdown, Candidate, Reason, SignalKind};
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Menu,
+    Why,
+}
+
+/// Renders one reason as a sentence.
+fn reason_text(
+    r: &Reason,
+    l: Locale,
+    topic_name: &dyn Fn(&str) -> String,
+    campaign_name: &dyn Fn(&str) -> String,
+) -> String {
+    match r {
+        Reason::OpenedTopicToday { topic, count } => {
+            fill(t(l, Key::ReasonOpenedTopic), &[("n", &count.to_string()), ("topic", &topic_name(topic))])
+        }
+        Reason::LikesTopic { topic } => fill(t(l, Key::ReasonLikesTopic), &[("topic", &topic_name(topic))]),
+        Reason::FollowsCreator => t(l, Key::ReasonFollows).into(),
+        Reason::LikesCreator => t(l, Key::ReasonLikesCreator).into(),
+        Reason::PrefersKind { kind } => t(
+            l,
+            match kind {
+                Kind::Video => Key::ReasonPrefersVideo,
+                Kind::Live => Key::ReasonPrefersLive,
+                Kind::Note => Key::ReasonPrefersNote,
+            },
+        )
+        .into(),
+        Reason::CampaignOn { campaign } => fill(t(l, Key::ReasonCampaign), &[("campaign", &campaign_name(campaign))]),
+        Reason::LiveNow => t(l, Key::ReasonLive).into(),
+        Reason::Fresh => t(l, Key::ReasonFresh).into(),
+        Reason::Popular => t(l, Key::ReasonPopular).into(),
+        Reason::Exploring => t(l, Key::ReasonExploring).into(),
+    }
+}
+
+fn terms(b: &Breakdown) -> Vec<(Key, f64)> {
+    vec![
+        (Key::TermServer, b.server),
+        (Key::TermTopic, b.topic),
+        (Key::TermCreator, b.creator),
+        (Key::TermKind, b.kind),
+        (Key::TermCampaign, b.campaign),
+        (Key::TermPrice, b.price),
+        (Key::TermFollowed, b.followed),
+        (Key::TermFresh, b.fresh),
+        (Key::TermLive, b.live_now),
+        (Key::TermCampaignActive, b.campaign_active),
+        (Key::TermSeen, b.seen),
+    ]
+    .into_iter()
+    .filter(|(_, v)| v.abs() >= 0.005)
+    .collect()
+}
+
+/// The app-wide item menu dialog.
+#[component]
+pub fn ItemMenu() -> impl IntoView {
+    let ctx = use_ctx();
+    let dialog = NodeRef::<Dialog>::new();
+    let mode = RwSignal::new(Mode::Menu);
+    Effect::new(move |_| {
+        let open = ctx.menu_item.get().is_some();
+        if let Some(d) = dialog.get() {
+            if open && !d.open() {
+                mode.set(Mode::Menu);
+                let _ = d.show_modal();
+            } else if !open && d.open() {
+                d.close();
+            }
+        }
+    });
+    let close = move || ctx.menu_item.set(None);
+    let session = ctx.session();
+    let topic_name = {
+        let session = session.clone();
+        move |id: &str, l: Locale| {
+            session
+                .index
+                .channels
+                .iter()
+                .find(|c| c.id == id)
+                .map_or(id.to_string(), |c| c.name.get(l.tag()).to_string())
+        }
+    };
+    let campaign_name =
+        move |id: &str, l: Locale| session.campaign(id).map_or(id.to_string(), |c| c.name.get(l.tag()).to_string());
+
+    let act = move |kind: SignalKind, notice: Key| {
+        if let Some(item) = ctx.menu_item.get_untracked().and_then(|id| ctx.cached_item(&id)) {
+            ctx.pers.record(kind, &item);
+            ctx.pers.drop_blocked(ctx);
+            ctx.pers.say(notice);
+        }
+        close();
+    };
+
+    let body = move || {
+        let l = ctx.locale.get();
+        let item = ctx.menu_item.get().and_then(|id| ctx.cached_item(&id))?;
+        let title = item.title_in(l.tag()).to_string();
+        let topic = item.topics.first().cloned();
+        let tn = topic_name.clone();
+        let cn = campaign_name.clone();
+        Some(match mode.get() {
+            Mode::Menu => view! {
+                <h2 id="item-menu-title" class="dialog-title">{title}</h2>
+                <ul class="menu-list">
+                    <li>
+                        <button type="button" class="menu-item" data-testid="menu-why" on:click=move |_| mode.set(Mode::Why)>
+                            {t(l, Key::WhyThis)}
+                        </button>
+                    </li>
+                    <li>
+                        <button
+                            type="button"
+                            class="menu-item"
+                            data-testid="menu-hide"
+                            on:click=move |_| act(SignalKind::Hide, Key::HiddenNotice)
+                        >
+                            {t(l, Key::NotInterested)}
+                        </button>
+                    </li>
+                    {topic
+                        .map(|topic| {
+                            let label = fill(t(l, Key::LessLikeThis), &[("topic", &tn(&topic, l))]);
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        class="menu-item"
+                                        data-testid="menu-less"
+                                        on:click=move |_| {
+                                            act(SignalKind::LessLikeThis { topic: topic.clone() }, Key::LessNotice)
+                                        }
+                                    >
+                                        {label}
+                                    </button>
+                                </li>
+                            }
+                        })}
+                    <li>
+                        <button
+                            type="button"
+                            class="menu-item"
+                            data-testid="menu-mute"
+                            on:click=move |_| act(SignalKind::MuteCreator, Key::MutedNotice)
+                        >
+                            {t(l, Key::MuteCreator)}
+                        </button>
+                    </li>
+                </ul>
+            }
+            .into_any(),
+            Mode::Why => {
+                let cand = Candidate::from_item(&item);
+                let explained = ctx.pers.placement(&item.id).map(|p| {
+                    ctx.pers.with_profile(|profile| explain(&cand, &p, profile, &ctx.pers.context(), &config()))
+                });
+                view! {
+                    <h2 id="item-menu-title" class="dialog-title">{t(l, Key::WhyThis)}</h2>
+                    <p class="dialog-sub">{title}</p>
+                    {match explained {
+                        None => view! { <p data-testid="why-server">{t(l, Key::WhyServerOrder)}</p> }.into_any(),
+                        Some((reasons, b)) => {
+                            let tn = tn.clone();
+                            view! {
+                                <ul class="why-reasons" data-testid="why-reasons">
+                                    {reasons
+                                        .iter()
+                                        .map(|r| view! { <li>{reason_text(r, l, &|id| tn(id, l), &|id| cn(id, l))}</li> })
+                                        .collect_view()}
+                                </ul>
+                                <details class="why-details">
+                                    <summary>{t(l, Key::ScoreDetails)}</summary>
+                                    <table>
+                                        <tbody>
+                                            {terms(&b)
+                                                .into_iter()
+                                                .map(|(k, v)| {
+                                                    view! {
+                                                        <tr>
+                                                            <th scope="row">{t(l, k)}</th>
+                                                            <td>{format!("{v:+.2}")}</td>
+                                                        </tr>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                            <tr class="why-total">
+                                                <th scope="row">{t(l, Key::TermTotal)}</th>
+                                                <td>{format!("{:.2}", b.total)}</td>
+                                            </tr>
+                                        </tbody>
+                                    </table>
+                                </details>
+                            }
+                            .into_any()
+                        }
+                    }}
+                }
+                .into_any()
+            }
+        })
+    };
+
+    view! {
+        <dialog
+            node_ref=dialog
+            class="sheet"
+            aria-labelledby="item-menu-title"
+            data-testid="item-menu"
+            on:close=move |_| close()
+            on:click=move |ev| {
+                if ev.target() == ev.current_target() {
+                    close();
+                }
+            }
+        >
+            <div class="sheet-body">
+                {body}
+                <button type="button" class="btn sheet-close" data-testid="menu-close" on:click=move |_| close()>
+                    {move || ctx.t(Key::Close)}
+                </button>
+            </div>
+        </dialog>
+        <div class="toast" role="status" aria-live="polite" data-testid="toast">
+            {move || ctx.pers.notice.get().map(|k| ctx.t(k))}
+        </div>
+    }
+}

@@ -1,0 +1,282 @@
+//! `/me/interests`: the user's own view of the on-device profile: top topics and creators as bars, recent
+//! activity, and the controls that make it theirs (pause, reset, export, import).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::api::{fetch_text, paths};
+use crate::app::personalize::config;
+use crate::app::{set_title, use_ctx};
+use crate::format;
+use crate::i18n::{t, Key, Locale};
+use crate::model::text::is_valid_id;
+use crate::model::{parse_creator_doc, parse_item_doc};
+use crate::rank::profile::Dim;
+use crate::rank::{Profile, SignalKind};
+
+fn signal_key(k: &SignalKind) -> Key {
+    match k {
+        SignalKind::Impression => Key::SigImpression,
+        SignalKind::CardDwell { .. } => Key::SigDwell,
+        SignalKind::Open => Key::SigOpen,
+        SignalKind::ItemDwell { .. } => Key::SigItemDwell,
+        SignalKind::Like => Key::SigLike,
+        SignalKind::Share => Key::SigShare,
+        SignalKind::Follow => Key::SigFollow,
+        SignalKind::CreatorVisit => Key::SigCreatorVisit,
+        SignalKind::VideoWatched { .. } => Key::SigVideo,
+        SignalKind::Hide => Key::SigHide,
+        SignalKind::LessLikeThis { .. } => Key::SigLess,
+        SignalKind::MuteCreator => Key::SigMute,
+    }
+}
+
+/// Offers `text` as a file download named `name`.
+fn download(name: &str, text: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let parts = js_sys::Array::of1(&text.into());
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Some(a) = doc.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// The interests page.
+#[component]
+pub fn InterestsPage() -> impl IntoView {
+    let ctx = use_ctx();
+    let pers = ctx.pers;
+    Effect::new(move |_| set_title(&format!("{} · {}", ctx.t(Key::MyInterests), ctx.t(Key::AppName))));
+    let confirm_reset = RwSignal::new(false);
+    // Names of creators and titles of items the profile mentions but this page load has not seen yet are
+    // fetched once (a few small documents), so the page shows names rather than ids after a reload.
+    let labels_loaded = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        pers.revision.track();
+        let now = (js_sys::Date::now() / 1000.0) as i64;
+        let (creators, items): (Vec<String>, Vec<String>) = pers.with_profile(|p| {
+            let creators = p.top(Dim::Creator, now, &config()).into_iter().take(8).map(|(k, _)| k).collect();
+            let items = p.history.iter().rev().take(12).map(|s| s.target.item.clone()).collect();
+            (creators, items)
+        });
+        let base = ctx.session().base.clone();
+        for id in creators.into_iter().filter(|c| ctx.cached_creator(c).is_none() && is_valid_id(c)) {
+            let url = ctx.url(&paths::creator(&id));
+            let base = base.clone();
+            leptos::task::spawn_local(async move {
+                if let Ok(Ok(c)) = fetch_text(&url).await.map(|t| parse_creator_doc(&t, &base)) {
+                    ctx.cache_creator(std::sync::Arc::new(c));
+                    labels_loaded.try_update(|n| *n += 1);
+                }
+            });
+        }
+        for id in items.into_iter().filter(|i| ctx.cached_item(i).is_none() && is_valid_id(i)) {
+            let url = ctx.url(&paths::item(&id));
+            let base = base.clone();
+            leptos::task::spawn_local(async move {
+                if let Ok(Ok(item)) = fetch_text(&url).await.map(|t| parse_item_doc(&t, &base)) {
+                    ctx.cache_items([&std::sync::Arc::new(item)]);
+                    labels_loaded.try_update(|n| *n += 1);
+                }
+            });
+        }
+    });
+    let import_message = RwSignal::new(None::<Key>);
+    let session = ctx.session();
+
+    let bars = move |dim: Dim| {
+        let session = session.clone();
+        move || {
+            pers.revision.track();
+            labels_loaded.track();
+            let l = ctx.locale.get();
+            let now = (js_sys::Date::now() / 1000.0) as i64;
+            let top: Vec<(String, f64)> = pers
+                .with_profile(|p| p.top(dim, now, &config()))
+                .into_iter()
+                .filter(|(_, v)| *v > 0.01)
+                .take(8)
+                .collect();
+            if top.is_empty() {
+                return view! { <p class="muted">{t(l, Key::NoInterestsYet)}</p> }.into_any();
+            }
+            let max = top.first().map_or(1.0, |(_, v)| *v).max(1e-9);
+            let name = |key: &str| -> String {
+                match dim {
+                    Dim::Topic => session
+                        .index
+                        .channels
+                        .iter()
+                        .find(|c| c.id == key)
+                        .map_or(key.to_string(), |c| c.name.get(l.tag()).to_string()),
+                    _ => ctx
+                        .cached_creator(key)
+                        .map(|c| c.name.clone())
+                        .or_else(|| ctx.any_item_by_creator(key).map(|i| i.creator.name.clone()))
+                        .unwrap_or_else(|| key.to_string()),
+                }
+            };
+            view! {
+                <ul class="bars">
+                    {top
+                        .into_iter()
+                        .map(|(key, v)| {
+                            let pct = (v / max * 100.0).clamp(2.0, 100.0);
+                            let label = name(&key);
+                            view! {
+                                <li class="bar-row">
+                                    <span class="bar-label">{label}</span>
+                                    <span
+                                        class="bar"
+                                        role="meter"
+                                        aria-valuemin="0"
+                                        aria-valuemax="100"
+                                        aria-valuenow=format!("{pct:.0}")
+                                    >
+                                        <span class="bar-fill" style=format!("width: {pct:.1}%")></span>
+                                    </span>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any()
+        }
+    };
+
+    let recent = move || {
+        pers.revision.track();
+        labels_loaded.track();
+        let l: Locale = ctx.locale.get();
+        let now = (js_sys::Date::now() / 1000.0) as i64;
+        let rows: Vec<_> = pers.with_profile(|p: &Profile| {
+            p.history.iter().rev().filter(|s| !matches!(s.kind, SignalKind::Impression)).take(12).cloned().collect()
+        });
+        if rows.is_empty() {
+            return view! { <p class="muted">{t(l, Key::NoInterestsYet)}</p> }.into_any();
+        }
+        view! {
+            <ul class="recent-signals" data-testid="recent-signals">
+                {rows
+                    .into_iter()
+                    .map(|s| {
+                        let what = ctx
+                            .cached_item(&s.target.item)
+                            .map(|i| i.title_in(l.tag()).to_string())
+                            .or_else(|| ctx.cached_creator(&s.target.creator).map(|c| c.name.clone()))
+                            .unwrap_or_else(|| s.target.item.clone());
+                        view! {
+                            <li>
+                                <span class="sig-verb">{t(l, signal_key(&s.kind))}</span>
+                                " "
+                                <span class="sig-what">{what}</span>
+                                <span class="sig-when">{format::ago(s.at, now, l.tag())}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+
+    let on_import = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+            match text.map(|t| Profile::from_json(&t, &config())) {
+                Some(Ok(p)) => {
+                    pers.import(p);
+                    import_message.set(Some(Key::Imported));
+                }
+                other => {
+                    if let Some(Err(e)) = other {
+                        leptos::logging::warn!("guang: import refused: {e}");
+                    }
+                    import_message.set(Some(Key::ImportFailed));
+                }
+            }
+        });
+    };
+
+    view! {
+        <section class="interests" data-testid="interests-page">
+            <h1 id="page-heading" tabindex="-1">{move || ctx.t(Key::MyInterests)}</h1>
+            <p class="muted">{move || ctx.t(Key::InterestsIntro)}</p>
+            {move || {
+                pers.reset_reason
+                    .get()
+                    .map(|_| view! { <p class="notice" role="status">{ctx.t(Key::ProfileWasReset)}</p> })
+            }}
+            <div class="interest-controls">
+                <button
+                    type="button"
+                    class="btn"
+                    data-testid="pause"
+                    aria-pressed=move || pers.paused.get().to_string()
+                    on:click=move |_| pers.set_paused(!pers.paused.get_untracked())
+                >
+                    {move || {
+                        if pers.paused.get() {
+                            ctx.t(Key::ResumePersonalization)
+                        } else {
+                            ctx.t(Key::PausePersonalization)
+                        }
+                    }}
+                </button>
+                <button
+                    type="button"
+                    class="btn"
+                    data-testid="export"
+                    on:click=move |_| download("guang-interests.json", &pers.with_profile(Profile::to_json))
+                >
+                    {move || ctx.t(Key::ExportProfile)}
+                </button>
+                <label class="btn" data-testid="import-label">
+                    {move || ctx.t(Key::ImportProfile)}
+                    <input
+                        type="file"
+                        accept="application/json,.json"
+                        class="visually-hidden"
+                        data-testid="import"
+                        on:change=on_import
+                    />
+                </label>
+                <button
+                    type="button"
+                    class="btn btn-danger"
+                    data-testid="reset"
+                    on:click=move |_| {
+                        if confirm_reset.get_untracked() {
+                            pers.reset();
+                            confirm_reset.set(false);
+                        } else {
+                            confirm_reset.set(true);
+                        }
+                    }
+                >
+                    {move || if confirm_reset.get() { ctx.t(Key::ResetConfirm) } else { ctx.t(Key::ResetProfile) }}
+                </button>
+            </div>
+            <p class="muted" role="status">
+                {move || pers.paused.get().then(|| ctx.t(Key::PausedNote))}
+                {move || import_message.get().map(|k| ctx.t(k))}
+            </p>
+            <h2>{move || ctx.t(Key::TopTopics)}</h2>
+            <div data-testid="top-topics">{bars(Dim::Topic)}</div>
+            <h2>{move || ctx.t(Key::TopCreators)}</h2>
+            <div data-testid="top-creators">{bars(Dim::Creator)}</div>
+            <h2>{move || ctx.t(Key::RecentSignals)}</h2>
+            {recent}
+        </section>
+    }
+}
