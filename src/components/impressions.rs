@@ -19,7 +19,7 @@ pub struct CardObserver(StoredValue<Option<web_sys::IntersectionObserver>, Local
 impl CardObserver {
     /// Starts observing a card element.
     pub fn observe(&self, el: &web_sys::Element) {
-        self.0.with_value(|o| {
+        self.0.try_with_value(|o| {
             if let Some(o) = o {
                 o.observe(el);
             }
@@ -54,7 +54,7 @@ pub fn track_impressions(list: &PagedList) {
                     }
                 }
                 if entry.intersection_ratio() >= 0.5 {
-                    visible_since.update_value(|m| {
+                    visible_since.try_update_value(|m| {
                         m.entry(id).or_insert(now);
                     });
                 } else if let Some(since) = visible_since.try_update_value(|m| m.remove(&id)).flatten() {
@@ -75,7 +75,8 @@ pub fn track_impressions(list: &PagedList) {
         move || {
             let now = js_sys::Date::now();
             let due: Vec<String> = visible_since
-                .with_value(|m| m.iter().filter(|(_, s)| now - **s >= 1000.0).map(|(id, _)| id.clone()).collect());
+                .try_with_value(|m| m.iter().filter(|(_, s)| now - **s >= 1000.0).map(|(id, _)| id.clone()).collect())
+                .unwrap_or_default();
             for id in due {
                 if let Some(item) = ctx.cached_item(&id) {
                     ctx.pers.record(SignalKind::Impression, &item);
@@ -90,16 +91,21 @@ pub fn track_impressions(list: &PagedList) {
             h.clear();
         }
         let now = js_sys::Date::now();
-        let open: Vec<(String, f64)> = visible_since.with_value(|m| m.iter().map(|(k, v)| (k.clone(), *v)).collect());
+        let open: Vec<(String, f64)> =
+            visible_since.try_with_value(|m| m.iter().map(|(k, v)| (k.clone(), *v)).collect()).unwrap_or_default();
         for (id, since) in open {
             finish(&id, since, now);
         }
-        observer.with_value(|o| {
+        observer.try_with_value(|o| {
             if let Some(o) = o {
                 o.disconnect();
             }
         });
-        callback.set_value(None);
+        // The closure is kept (not dropped) on purpose: an entry the browser queued before `disconnect`
+        // may still be delivered, and calling a dropped closure throws. Its state is all `try_` accesses.
+        if let Some(Some(cb)) = callback.try_update_value(Option::take) {
+            cb.forget();
+        }
     });
     provide_context(CardObserver(observer));
 }

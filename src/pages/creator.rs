@@ -42,7 +42,7 @@ pub fn CreatorPage() -> impl IntoView {
                         ctx.cache_creator(c.clone());
                         Ok(c)
                     },
-                    move || id.get_untracked() == wanted,
+                    move || id.try_get_untracked().as_deref() == Some(wanted.as_str()),
                 );
             }
         }

@@ -47,7 +47,7 @@ pub fn ItemPage() -> impl IntoView {
                         ctx.cache_items([&item]);
                         Ok(item)
                     },
-                    move || id.get_untracked() == wanted,
+                    move || id.try_get_untracked().as_deref() == Some(wanted.as_str()),
                 );
             }
         }
@@ -75,6 +75,7 @@ fn ItemView(item: Arc<Item>) -> impl IntoView {
     }
     focus_id("page-heading");
     let navs = ctx.navigations;
+    let navigate = leptos_router::hooks::use_navigate();
     let now = ctx.session().now;
     // Opening is a strong signal; the time spent here is recorded when the page goes away.
     let opened_at = js_sys::Date::now();
@@ -129,7 +130,7 @@ fn ItemView(item: Arc<Item>) -> impl IntoView {
                         class="icon-btn"
                         data-testid="back"
                         aria-label=move || ctx.t(Key::Back)
-                        on:click=move |_| go_back(navs.get_untracked())
+                        on:click=move |_| go_back(navs.get_untracked(), navigate.clone())
                     >
                         <BackIcon/>
                     </button>
@@ -279,7 +280,7 @@ fn ItemMedia(item: Arc<Item>) -> impl IntoView {
             {
                 let item = item.clone();
                 on_cleanup(move || {
-                    let fraction = watched.get_value();
+                    let fraction = watched.try_get_value().unwrap_or(0.0);
                     if fraction > 0.0 {
                         ctx.pers.record(SignalKind::VideoWatched { fraction }, &item);
                     }
@@ -289,7 +290,7 @@ fn ItemMedia(item: Arc<Item>) -> impl IntoView {
                 if let Some(v) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlMediaElement>().ok()) {
                     let d = v.duration();
                     if d.is_finite() && d > 0.0 {
-                        watched.update_value(|w| *w = w.max((v.current_time() / d).clamp(0.0, 1.0)));
+                        watched.try_update_value(|w| *w = w.max((v.current_time() / d).clamp(0.0, 1.0)));
                     }
                 }
             };

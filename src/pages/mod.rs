@@ -55,14 +55,14 @@ pub fn load_into<T: Send + Sync + 'static>(
     });
 }
 
-/// Goes back in history when the previous page was ours, otherwise to the feed.
-pub fn go_back(navigations: u32) {
+/// Goes back in history when the previous page was ours, otherwise to the feed. `navigate` comes from
+/// `use_navigate()` called while the page was built (router context is not available in event handlers).
+pub fn go_back(navigations: u32, navigate: impl Fn(&str, leptos_router::NavigateOptions)) {
     if navigations > 0 {
         if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ = h.back();
             return;
         }
     }
-    let navigate = leptos_router::hooks::use_navigate();
     navigate("/", Default::default());
 }

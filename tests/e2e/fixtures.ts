@@ -5,6 +5,8 @@ export const test = base.extend<{ errors: string[] }>({
   errors: async ({ page }, use) => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
+    // With the panic hook (debug builds), a Rust panic also logs its message: keep it for the report.
+    page.on("console", (m) => m.type() === "error" && m.text().includes("panicked") && errors.push(m.text()));
     await use(errors);
     expect(errors, "uncaught page errors").toEqual([]);
   },
