@@ -152,27 +152,15 @@ impl Personalizer {
     }
 
     fn schedule_save(&self) {
-        if self.save_pending.get_value() {
-            return;
-        }
-        self.save_pending.set_value(true);
         let this = *self;
-        set_timeout(
-            move || {
-                this.save_pending.set_value(false);
-                this.save();
-            },
-            std::time::Duration::from_millis(SAVE_DEBOUNCE_MS as u64),
-        );
+        debounce(self.save_pending, SAVE_DEBOUNCE_MS, move || this.save());
     }
 
     /// Registers a feed list whose unseen tail may be re-ranked.
     pub fn register(&self, list: &PagedList) {
-        self.lists.update_value(|ls| {
-            if !ls.iter().any(|l| Arc::ptr_eq(&l.shown, &list.shown)) {
-                ls.push(list.clone());
-            }
-        });
+        if !self.is_registered(list) {
+            self.lists.update_value(|ls| ls.push(list.clone()));
+        }
     }
 
     /// Whether `list` is a feed list the ranker may reorder.
@@ -189,21 +177,13 @@ impl Personalizer {
 
     /// Re-ranks every registered list soon (debounced).
     pub fn schedule_rerank(&self) {
-        if self.rerank_pending.get_value() {
-            return;
-        }
-        self.rerank_pending.set_value(true);
         let this = *self;
-        set_timeout(
-            move || {
-                this.rerank_pending.set_value(false);
-                let ctx = this.context();
-                for list in this.lists.get_value() {
-                    this.rerank(&list, &ctx);
-                }
-            },
-            std::time::Duration::from_millis(RERANK_DEBOUNCE_MS as u64),
-        );
+        debounce(self.rerank_pending, RERANK_DEBOUNCE_MS, move || {
+            let ctx = this.context();
+            for list in this.lists.get_value() {
+                this.rerank(&list, &ctx);
+            }
+        });
     }
 
     /// Re-orders what the user has not been shown of `list`: by the profile, or back to the server's order
@@ -277,6 +257,21 @@ impl Personalizer {
         self.revision.update(|r| *r += 1);
         self.schedule_rerank();
     }
+}
+
+/// Runs `f` once, `ms` after the first of a burst of calls; `pending` marks a run already scheduled.
+fn debounce(pending: StoredValue<bool>, ms: i32, f: impl FnOnce() + 'static) {
+    if pending.get_value() {
+        return;
+    }
+    pending.set_value(true);
+    set_timeout(
+        move || {
+            pending.set_value(false);
+            f();
+        },
+        std::time::Duration::from_millis(ms.max(0) as u64),
+    );
 }
 
 /// How many leading items of `items` have a card laid out above the bottom of the viewport (0 when the

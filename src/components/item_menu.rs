@@ -68,6 +68,18 @@ fn terms(b: &Breakdown) -> Vec<(Key, f64)> {
     .collect()
 }
 
+/// One action row of the menu.
+#[component]
+fn MenuItem(testid: &'static str, label: String, on_click: impl Fn() + 'static) -> impl IntoView {
+    view! {
+        <li>
+            <button type="button" class="menu-item" data-testid=testid on:click=move |_| on_click()>
+                {label}
+            </button>
+        </li>
+    }
+}
+
 /// The app-wide item menu dialog.
 #[component]
 pub fn ItemMenu() -> impl IntoView {
@@ -121,49 +133,30 @@ pub fn ItemMenu() -> impl IntoView {
             Mode::Menu => view! {
                 <h2 id="item-menu-title" class="dialog-title">{title}</h2>
                 <ul class="menu-list">
-                    <li>
-                        <button type="button" class="menu-item" data-testid="menu-why" on:click=move |_| mode.set(Mode::Why)>
-                            {t(l, Key::WhyThis)}
-                        </button>
-                    </li>
-                    <li>
-                        <button
-                            type="button"
-                            class="menu-item"
-                            data-testid="menu-hide"
-                            on:click=move |_| act(SignalKind::Hide, Key::HiddenNotice)
-                        >
-                            {t(l, Key::NotInterested)}
-                        </button>
-                    </li>
+                    <MenuItem testid="menu-why" label=t(l, Key::WhyThis).into() on_click=move || mode.set(Mode::Why)/>
+                    <MenuItem
+                        testid="menu-hide"
+                        label=t(l, Key::NotInterested).into()
+                        on_click=move || act(SignalKind::Hide, Key::HiddenNotice)
+                    />
                     {topic
                         .map(|topic| {
                             let label = fill(t(l, Key::LessLikeThis), &[("topic", &tn(&topic, l))]);
                             view! {
-                                <li>
-                                    <button
-                                        type="button"
-                                        class="menu-item"
-                                        data-testid="menu-less"
-                                        on:click=move |_| {
-                                            act(SignalKind::LessLikeThis { topic: topic.clone() }, Key::LessNotice)
-                                        }
-                                    >
-                                        {label}
-                                    </button>
-                                </li>
+                                <MenuItem
+                                    testid="menu-less"
+                                    label
+                                    on_click=move || {
+                                        act(SignalKind::LessLikeThis { topic: topic.clone() }, Key::LessNotice)
+                                    }
+                                />
                             }
                         })}
-                    <li>
-                        <button
-                            type="button"
-                            class="menu-item"
-                            data-testid="menu-mute"
-                            on:click=move |_| act(SignalKind::MuteCreator, Key::MutedNotice)
-                        >
-                            {t(l, Key::MuteCreator)}
-                        </button>
-                    </li>
+                    <MenuItem
+                        testid="menu-mute"
+                        label=t(l, Key::MuteCreator).into()
+                        on_click=move || act(SignalKind::MuteCreator, Key::MutedNotice)
+                    />
                 </ul>
             }
             .into_any(),
