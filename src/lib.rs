@@ -8,6 +8,7 @@ pub mod format;
 pub mod i18n;
 pub mod model;
 pub mod rank;
+pub mod social;
 
 #[cfg(feature = "app")]
 pub mod api;

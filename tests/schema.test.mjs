@@ -53,3 +53,36 @@ test("hostile documents fail the schemas", () => {
   assert.notEqual(check("config", { version: 1, api_base: "api/", embed_origins: ["*"] }), null);
   assert.notEqual(check("feed-page", { version: 2, items: [] }), null);
 });
+
+test("creator traffic and campaign topics are typed", () => {
+  const creator = read("creators/c01.json");
+  assert.ok(creator.creator.traffic, "the demo pack has traffic");
+  const badCreator = structuredClone(creator);
+  badCreator.creator.traffic.share = -1;
+  assert.notEqual(check("creator-document", badCreator), null);
+  badCreator.creator.traffic = { share: "many" };
+  assert.notEqual(check("creator-document", badCreator), null);
+  const index = read("index.json");
+  assert.ok(index.campaigns.every((c) => c.topics.length >= 2 && c.topics.length <= 4));
+  const badIndex = structuredClone(index);
+  badIndex.campaigns[0].topics = ["food", "../x"];
+  assert.notEqual(check("index", badIndex), null);
+});
+
+test("the write request bodies have schemas", () => {
+  const follow = { version: 1, creator: "c01", follow: true, key: "k-3f9a2c" };
+  assert.equal(check("follow-write", follow), null);
+  assert.notEqual(check("follow-write", { ...follow, follow: "yes" }), null);
+  assert.notEqual(check("follow-write", { ...follow, creator: "../c01" }), null);
+  assert.notEqual(check("follow-write", { ...follow, key: "has space" }), null);
+  assert.notEqual(check("follow-write", { version: 1, creator: "c01", follow: true }), null);
+  const visit = { id: "e-1", type: "visit", source: "share", creator: "c01", item: "i0042", at: 1764100000 };
+  assert.equal(check("events-write", { version: 1, events: [visit] }), null);
+  assert.equal(check("events-write", { version: 1, events: [{ ...visit, item: undefined }] }), null);
+  assert.notEqual(check("events-write", { version: 1, events: [] }), null);
+  assert.notEqual(check("events-write", { version: 1, events: Array(51).fill(visit) }), null);
+  assert.notEqual(check("events-write", { version: 1, events: [{ ...visit, source: "ads" }] }), null);
+  assert.notEqual(check("events-write", { version: 1, events: [{ ...visit, at: 1.5 }] }), null);
+  const { creator, item, ...neither } = visit;
+  assert.notEqual(check("events-write", { version: 1, events: [neither] }), null);
+});

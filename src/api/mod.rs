@@ -90,9 +90,77 @@ pub mod paths {
     pub fn creator_items(id: &str) -> String {
         format!("creators/{id}/items/1.json")
     }
+
+    /// Follow / unfollow writes (only when `config.json` says the API accepts writes).
+    pub const FOLLOWS: &str = "follows";
+
+    /// Batched visit events (only when the API accepts writes).
+    pub const EVENTS: &str = "events";
 }
 
 /// Resolves a contract path against the base. Paths built by [`paths`] from valid ids always resolve.
 pub fn url(base: &ApiBase, path: &str) -> String {
     base.resolve(path).unwrap_or_else(|_| base.as_url())
+}
+
+/// How the API answered a write (a follow, a batch of events).
+#[derive(Clone, Debug, PartialEq)]
+pub enum WriteError {
+    /// The server refused it for good (4xx other than 408/429); the reason is display text from the body.
+    Rejected(String),
+    /// Worth trying again later: offline, timeout, rate limit or a server error.
+    Retry(String),
+}
+
+/// Longest rejection reason shown to the user; longer ones are cut (they are text, never markup).
+const MAX_REASON_CHARS: usize = 200;
+
+/// POSTs `body` (JSON) to `url`, with an `Idempotency-Key` header when `key` is given, and classifies the
+/// answer. `keepalive` lets the request finish after the page is hidden (the events flush on page hide).
+pub async fn post_json(url: &str, body: String, key: Option<&str>, keepalive: bool) -> Result<(), WriteError> {
+    use wasm_bindgen::JsCast;
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&wasm_bindgen::JsValue::from_str(&body));
+    let headers = web_sys::Headers::new().map_err(|_| WriteError::Retry("headers".into()))?;
+    let _ = headers.set("Content-Type", "application/json");
+    let _ = headers.set("Accept", "application/json");
+    if let Some(k) = key {
+        let _ = headers.set("Idempotency-Key", k);
+    }
+    init.set_headers(&headers);
+    if keepalive {
+        // Not in web-sys' RequestInit yet; a plain property on the init dictionary.
+        let _ = js_sys::Reflect::set(&init, &"keepalive".into(), &true.into());
+    }
+    let window = web_sys::window().ok_or_else(|| WriteError::Retry("no window".into()))?;
+    let promise = window.fetch_with_str_and_init(url, &init);
+    let resp = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|e| WriteError::Retry(format!("network: {e:?}")))?
+        .dyn_into::<web_sys::Response>()
+        .map_err(|_| WriteError::Retry("not a response".into()))?;
+    let status = resp.status();
+    if (200..300).contains(&status) {
+        return Ok(());
+    }
+    if status == 408 || status == 429 || status >= 500 {
+        return Err(WriteError::Retry(format!("HTTP {status}")));
+    }
+    let text = match resp.text() {
+        Ok(p) => wasm_bindgen_futures::JsFuture::from(p).await.ok().and_then(|v| v.as_string()).unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    Err(WriteError::Rejected(rejection_reason(&text).unwrap_or_else(|| format!("HTTP {status}"))))
+}
+
+/// The `error` text of a rejection body `{"error": "..."}`, cleaned and bounded; `None` when absent.
+pub fn rejection_reason(body: &str) -> Option<String> {
+    if body.len() > crate::model::documents::MAX_DOC_BYTES {
+        return None;
+    }
+    let v: serde_json::Value = serde_json::from_str(body).ok()?;
+    let text = crate::model::text::clean_text(v.get("error")?.as_str()?);
+    let cut: String = text.chars().take(MAX_REASON_CHARS).collect();
+    (!cut.is_empty()).then_some(cut)
 }

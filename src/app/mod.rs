@@ -2,6 +2,7 @@
 //! header and the pages. A failed start shows a retry screen instead of a blank page.
 
 pub mod personalize;
+pub mod social;
 pub mod state;
 
 use leptos::prelude::*;
@@ -13,9 +14,11 @@ use wasm_bindgen::JsCast;
 use crate::api::{fetch_text, paths, FetchError};
 use crate::components::header::Header;
 use crate::components::item_menu::ItemMenu;
+use crate::components::share::{CodeDialog, ShareSheet};
 use crate::i18n::{t, Key, Locale};
 use crate::model::{parse_config, parse_index, ApiBase, AppConfig};
 use crate::pages::interests::InterestsPage;
+use crate::pages::studio::StudioPage;
 use crate::pages::{creator::CreatorPage, feed::FeedPage, item::ItemPage, not_found::Missing, not_found::NotFound};
 use crate::storage;
 
@@ -103,6 +106,20 @@ pub fn App(session: Session, locale: Locale) -> impl IntoView {
         // Feeds restore their own position; the browser's guess would jump before the cards exist.
         let _ = h.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
     }
+    // Follow writes left from an earlier visit go out now; queued visit events leave when the page hides.
+    ctx.social.flush();
+    let online = window_event_listener(leptos::ev::online, move |_| ctx.social.on_online());
+    let hidden = window_event_listener(leptos::ev::pagehide, move |_| ctx.social.send_events());
+    let visibility = window_event_listener_untyped("visibilitychange", move |_| {
+        if web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden()) {
+            ctx.social.send_events();
+        }
+    });
+    on_cleanup(move || {
+        online.remove();
+        hidden.remove();
+        visibility.remove();
+    });
     let locale = ctx.locale;
     Effect::new(move |_| {
         let tag = locale.get().tag();
@@ -120,10 +137,13 @@ pub fn App(session: Session, locale: Locale) -> impl IntoView {
                     <Route path=path!("/") view=FeedPage/>
                     <Route path=path!("/item/:id") view=ItemPage/>
                     <Route path=path!("/creator/:id") view=CreatorPage/>
+                    <Route path=path!("/creator/:id/preview") view=StudioPage/>
                     <Route path=path!("/me/interests") view=InterestsPage/>
                 </Routes>
             </main>
             <ItemMenu/>
+            <ShareSheet/>
+            <CodeDialog/>
         </Router>
     }
 }

@@ -42,6 +42,8 @@ pub struct Personalizer {
     campaigns: StoredValue<Vec<Campaign>>,
     /// A short message after an action ("hidden", "muted"), read out by screen readers.
     pub notice: RwSignal<Option<crate::i18n::Key>>,
+    /// Creators the user follows, for the ranker's "you follow them" term.
+    followed: StoredValue<HashSet<String>>,
 }
 
 /// The ranker configuration the app uses.
@@ -80,12 +82,23 @@ impl Personalizer {
             impressed: StoredValue::new(HashSet::new()),
             campaigns: StoredValue::new(campaigns),
             notice: RwSignal::new(None),
+            followed: StoredValue::new(HashSet::new()),
         }
+    }
+
+    /// Replaces the set of followed creators and re-ranks (a follow lifts that creator's unseen items).
+    pub fn set_followed(&self, ids: HashSet<String>) {
+        self.followed.try_set_value(ids);
+        self.schedule_rerank();
     }
 
     /// What the ranker knows besides the profile, as of now.
     pub fn context(&self) -> RankContext {
-        RankContext { now: now(), followed: HashSet::new(), campaigns: self.campaigns.get_value() }
+        RankContext {
+            now: now(),
+            followed: self.followed.try_get_value().unwrap_or_default(),
+            campaigns: self.campaigns.get_value(),
+        }
     }
 
     /// Shows a short notice for a few seconds.

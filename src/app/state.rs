@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 
 use crate::api::{fetch_text, url, FetchError};
 use crate::app::personalize::{Personalizer, Shown};
+use crate::app::social::Social;
 use crate::i18n::{t, Key, Locale};
 use crate::model::{parse_feed_page, ApiBase, AppConfig, Campaign, Creator, Index, Item};
 use crate::rank::{is_blocked, Candidate};
@@ -58,12 +59,20 @@ pub struct Ctx {
     pub pers: Personalizer,
     /// The item whose menu (why / not interested / less like this / mute) is open.
     pub menu_item: RwSignal<Option<String>>,
+    /// Follows, sharing and visit attribution.
+    pub social: Social,
 }
 
 impl Ctx {
     /// A context for `session` with the given starting language. Call inside the app's owner.
     pub fn new(session: Session, locale: Locale) -> Self {
         let campaigns = session.index.campaigns.clone();
+        let (social, resets) = Social::load(&session);
+        let pers = Personalizer::load(campaigns);
+        pers.set_followed(social.followed_ids());
+        if !resets.is_empty() {
+            pers.say(Key::FollowsWereReset);
+        }
         Self {
             session: StoredValue::new(Arc::new(session)),
             locale: RwSignal::new(locale),
@@ -71,14 +80,21 @@ impl Ctx {
             items: StoredValue::new(HashMap::new()),
             creators: StoredValue::new(HashMap::new()),
             navigations: RwSignal::new(0),
-            pers: Personalizer::load(campaigns),
+            pers,
             menu_item: RwSignal::new(None),
+            social,
         }
     }
 
     /// The session loaded at start-up.
     pub fn session(&self) -> Arc<Session> {
         self.session.get_value()
+    }
+
+    /// The same context speaking another language: the preview studio renders drafts in zh and en side by
+    /// side with the app's own language unchanged.
+    pub fn with_locale(self, locale: RwSignal<Locale>) -> Self {
+        Self { locale, ..self }
     }
 
     /// Translates `key` in the current language (reactive: re-runs when the language changes).

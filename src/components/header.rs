@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::{choose_locale, use_ctx};
-use crate::components::icons::InterestsIcon;
+use crate::components::icons::{CodeIcon, InterestsIcon};
 use crate::i18n::Key;
 
 /// Sticky app bar.
@@ -24,6 +24,16 @@ pub fn Header() -> impl IntoView {
                 <span class="brand-name">{move || ctx.t(Key::Tagline)}</span>
             </A>
             <div class="app-bar-actions">
+            <button
+                type="button"
+                class="icon-btn"
+                data-testid="open-code"
+                aria-haspopup="dialog"
+                aria-label=move || ctx.t(Key::OpenCode)
+                on:click=move |_| ctx.social.code_open.set(true)
+            >
+                <CodeIcon/>
+            </button>
             <a class="icon-btn" href="/me/interests" data-testid="interests-link" aria-label=move || ctx.t(Key::MyInterests)>
                 <InterestsIcon/>
             </a>

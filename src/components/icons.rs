@@ -95,3 +95,36 @@ pub fn InterestsIcon() -> impl IntoView {
         </svg>
     }
 }
+
+/// Arrow out of a box (share).
+#[component]
+pub fn ShareIcon() -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path
+                d="M12 3.5v11M7.5 8 12 3.5 16.5 8M5 12.5v6a2 2 0 002 2h10a2 2 0 002-2v-6"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="1.8"
+                stroke-linecap="round"
+                stroke-linejoin="round"
+            ></path>
+        </svg>
+    }
+}
+
+/// Ticket with a hash (open a share code).
+#[component]
+pub fn CodeIcon() -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path
+                d="M4 6.5h16v3.2a2.3 2.3 0 000 4.6v3.2H4v-3.2a2.3 2.3 0 000-4.6zM10.2 9.5l-.9 5M14.7 9.5l-.9 5M8.6 11h6.9M8.2 13.2h6.9"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="1.6"
+                stroke-linejoin="round"
+            ></path>
+        </svg>
+    }
+}

@@ -7,10 +7,12 @@ use leptos::prelude::*;
 
 use crate::app::personalize::config;
 use crate::app::use_ctx;
+use crate::components::follow::{toggle_follow, FollowSubject};
 use crate::i18n::{fill, t, Key, Locale};
 use crate::model::Kind;
 use crate::rank::explain::explain;
 use crate::rank::{Breakdown, Candidate, Reason, SignalKind};
+use crate::social::ShareTarget;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Mode {
@@ -87,17 +89,12 @@ pub fn ItemMenu() -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
     let mode = RwSignal::new(Mode::Menu);
     Effect::new(move |_| {
-        let open = ctx.menu_item.get().is_some();
-        if let Some(d) = dialog.get() {
-            if open && !d.open() {
-                mode.set(Mode::Menu);
-                let _ = d.show_modal();
-            } else if !open && d.open() {
-                d.close();
-            }
+        if ctx.menu_item.with(Option::is_some) {
+            mode.set(Mode::Menu);
         }
     });
     let close = move || ctx.menu_item.set(None);
+    crate::components::share::sync_dialog(dialog, move || ctx.menu_item.with(Option::is_some));
     let session = ctx.session();
     let topic_name = {
         let session = session.clone();
@@ -152,6 +149,41 @@ pub fn ItemMenu() -> impl IntoView {
                                 />
                             }
                         })}
+                    {
+                        let item = item.clone();
+                        let subject = FollowSubject {
+                            id: item.creator.id.clone(),
+                            name: item.creator.name.clone(),
+                            avatar: item.creator.avatar.clone(),
+                            topics: item.topics.clone(),
+                        };
+                        let followed = ctx.social.is_followed(&subject.id);
+                        let label = fill(
+                            t(l, if followed { Key::UnfollowName } else { Key::FollowName }),
+                            &[("name", &subject.name)],
+                        );
+                        view! {
+                            <MenuItem
+                                testid="menu-follow"
+                                label
+                                on_click=move || {
+                                    toggle_follow(ctx, &subject);
+                                    close();
+                                }
+                            />
+                            <MenuItem
+                                testid="menu-share"
+                                label=t(l, Key::Share).into()
+                                on_click=move || {
+                                    close();
+                                    ctx.social.open_share(
+                                        ShareTarget::Item(item.id.clone()),
+                                        item.title_in(ctx.locale.get_untracked().tag()).to_string(),
+                                    );
+                                }
+                            />
+                        }
+                    }
                     <MenuItem
                         testid="menu-mute"
                         label=t(l, Key::MuteCreator).into()
@@ -232,7 +264,7 @@ pub fn ItemMenu() -> impl IntoView {
             </div>
         </dialog>
         <div class="toast" role="status" aria-live="polite" data-testid="toast">
-            {move || ctx.pers.notice.get().map(|k| ctx.t(k))}
+            {move || ctx.social.message.get().or_else(|| ctx.pers.notice.get().map(|k| ctx.t(k).to_string()))}
         </div>
     }
 }

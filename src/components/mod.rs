@@ -2,10 +2,13 @@
 //! `use_ctx`, so pages stay thin.
 
 pub mod card;
+pub mod follow;
+pub mod following;
 pub mod header;
 pub mod icons;
 pub mod impressions;
 pub mod item_menu;
 pub mod masonry;
 pub mod paged_feed;
+pub mod share;
 pub mod states;

@@ -12,6 +12,7 @@ use crate::components::impressions::track_impressions;
 use crate::components::masonry::Masonry;
 use crate::components::states::{error_key, ErrorState, RetryButton, SkeletonGrid};
 use crate::i18n::Key;
+use crate::model::Kind;
 
 /// Renders `list`, loading pages as the user nears the end. `empty` is shown for a list with no items.
 #[component]
@@ -22,6 +23,10 @@ pub fn PagedFeed(
     /// Whether the on-device ranker may reorder the unseen tail (feeds yes; a creator's newest-first list no).
     #[prop(optional)]
     personalized: bool,
+    /// Show only items of this kind (a creator page's videos / live / notes tabs); pages keep loading until
+    /// enough match or the list ends.
+    #[prop(default = None)]
+    kind: Option<Kind>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let state = list.state.clone();
@@ -76,30 +81,49 @@ pub fn PagedFeed(
         let list = list.clone();
         Callback::new(move |_| list.load_more(ctx))
     };
-    let items = {
-        let state = state.clone();
-        Signal::derive(move || state.with(|s| s.items.clone()))
-    };
     let s1 = state.clone();
     let s2 = state.clone();
+    let items = {
+        let state = state.clone();
+        Signal::derive(move || match kind {
+            None => state.with(|s| s.items.clone()),
+            Some(k) => state.with(|s| s.items.iter().filter(|i| i.kind() == k).cloned().collect()),
+        })
+    };
+    // What the list area shows; a memo, so loading another page never rebuilds the grid.
+    let phase = Memo::new(move |_| {
+        let status = s2.with(|s| s.status.clone());
+        match (items.with(Vec::is_empty), status) {
+            (true, ListStatus::Loading | ListStatus::Idle) => Phase::Skeleton,
+            (true, ListStatus::Failed(e)) => Phase::Failed(e),
+            (true, ListStatus::Done) => Phase::Empty,
+            (false, _) => Phase::Grid,
+        }
+    });
 
     view! {
         <section class="feed" aria-busy=move || (s1.with(|s| s.status == ListStatus::Loading)).to_string()>
-            {move || {
-                let (empty_list, status) = s2.with(|s| (s.items.is_empty(), s.status.clone()));
-                match (empty_list, status) {
-                    (true, ListStatus::Loading | ListStatus::Idle) => view! { <SkeletonGrid/> }.into_any(),
-                    (true, ListStatus::Failed(e)) => view! { <ErrorState error=e on_retry=retry/> }.into_any(),
-                    (true, ListStatus::Done) => {
-                        view! { <p class="state state-empty" data-testid="empty-state">{move || ctx.t(empty)}</p> }.into_any()
-                    }
-                    (false, _) => view! { <Masonry items/> }.into_any(),
+            {move || match phase.get() {
+                Phase::Skeleton => view! { <SkeletonGrid/> }.into_any(),
+                Phase::Failed(e) => view! { <ErrorState error=e on_retry=retry/> }.into_any(),
+                Phase::Empty => {
+                    view! { <p class="state state-empty" data-testid="empty-state">{move || ctx.t(empty)}</p> }.into_any()
                 }
+                Phase::Grid => view! { <Masonry items/> }.into_any(),
             }}
             <div node_ref=sentinel class="sentinel" aria-hidden="true"></div>
             <FeedFooter list=list.clone() retry/>
         </section>
     }
+}
+
+/// What the list area of a paged feed shows.
+#[derive(Clone, PartialEq)]
+enum Phase {
+    Skeleton,
+    Failed(crate::api::FetchError),
+    Empty,
+    Grid,
 }
 
 /// What is under the last card: loading, an inline retry, or the end line.

@@ -76,6 +76,63 @@ pub struct Creator {
     /// Id of the creator's live item while a stream is on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub live_item: Option<String>,
+    /// Where the creator's views came from over the last 30 days, when the server shares it (the creator
+    /// studio shows it as a breakdown; the feed never needs it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub traffic: Option<Traffic>,
+}
+
+/// Views of a creator's items over the last 30 days by where the viewer came from, so a creator can see
+/// which channels (recommendations, followers, shares, campaigns, embeds) actually bring an audience.
+/// Missing keys are 0; counts are `u64`, so the types are the whole validation.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Traffic {
+    /// From the recommend feed or a topic channel.
+    #[serde(default)]
+    pub recommend: u64,
+    /// From the following feed.
+    #[serde(default)]
+    pub following: u64,
+    /// From the creator's own page.
+    #[serde(default)]
+    pub profile: u64,
+    /// From a share link.
+    #[serde(default)]
+    pub share: u64,
+    /// From a campaign link.
+    #[serde(default)]
+    pub campaign: u64,
+    /// From another site (referrer).
+    #[serde(default)]
+    pub external: u64,
+    /// From Guang embedded in a host app.
+    #[serde(default)]
+    pub embed: u64,
+    /// Typed or bookmarked, no known source.
+    #[serde(default)]
+    pub direct: u64,
+}
+
+impl Traffic {
+    /// The sources in the contract's fixed order (the JSON keys, which are also the event `source` values),
+    /// so a UI can draw a stable breakdown without naming each field.
+    pub fn entries(&self) -> [(&'static str, u64); 8] {
+        [
+            ("recommend", self.recommend),
+            ("following", self.following),
+            ("profile", self.profile),
+            ("share", self.share),
+            ("campaign", self.campaign),
+            ("external", self.external),
+            ("embed", self.embed),
+            ("direct", self.direct),
+        ]
+    }
+
+    /// All views together, saturating so hostile counts cannot overflow; the denominator for shares.
+    pub fn total(&self) -> u64 {
+        self.entries().iter().fold(0u64, |acc, (_, n)| acc.saturating_add(*n))
+    }
 }
 
 impl Creator {
@@ -121,6 +178,9 @@ pub struct Campaign {
     /// How much the campaign lifts its items while active (0 = none, 1 = strong).
     #[serde(default)]
     pub boost: f64,
+    /// Topic (channel) ids the campaign favours, so the app can tie a campaign to the channels it runs in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
     /// `start` as Unix seconds, filled in by validation.
     #[serde(skip)]
     pub start_ts: i64,
@@ -154,6 +214,10 @@ impl Campaign {
         if !(0.0..=1.0).contains(&self.boost) {
             p.add(format!("{path}.boost"), ProblemKind::OutOfRange);
         }
+        bounded_list(&self.topics, &format!("{path}.topics"), p);
+        for (i, t) in self.topics.iter().enumerate() {
+            check_id(t, &format!("{path}.topics[{i}]"), p);
+        }
     }
 }
 
@@ -171,5 +235,57 @@ impl Channel {
     pub fn validate(&mut self, path: &str, p: &mut Problems) {
         check_id(&self.id, &format!("{path}.id"), p);
         self.name.validate(&format!("{path}.name"), p);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traffic_keys_default_to_zero_and_keep_their_order() {
+        let t: Traffic = serde_json::from_str(r#"{"share": 5, "recommend": 10}"#).unwrap();
+        let keys: Vec<&str> = t.entries().iter().map(|(k, _)| *k).collect();
+        assert_eq!(keys, ["recommend", "following", "profile", "share", "campaign", "external", "embed", "direct"]);
+        assert_eq!(t.entries()[3], ("share", 5));
+        assert_eq!(t.total(), 15);
+        let json = serde_json::to_value(&t).unwrap();
+        for (k, n) in t.entries() {
+            assert_eq!(json[k], n, "the entry names are the JSON keys");
+        }
+        let huge = Traffic { recommend: u64::MAX, direct: 1, ..Traffic::default() };
+        assert_eq!(huge.total(), u64::MAX, "saturates");
+        assert!(serde_json::from_str::<Traffic>(r#"{"share": -1}"#).is_err());
+    }
+
+    #[test]
+    fn creator_traffic_is_optional_and_omitted_when_absent() {
+        let json = r#"{"id": "c1", "name": "n", "avatar": "a.svg"}"#;
+        let c: Creator = serde_json::from_str(json).unwrap();
+        assert_eq!(c.traffic, None);
+        assert!(!serde_json::to_string(&c).unwrap().contains("traffic"));
+        let c: Creator =
+            serde_json::from_str(r#"{"id": "c1", "name": "n", "avatar": "a.svg", "traffic": {}}"#).unwrap();
+        assert_eq!(c.traffic.map(|t| t.total()), Some(0));
+    }
+
+    #[test]
+    fn campaign_topics_are_checked_ids() {
+        let json = r#"{"id": "c", "name": {"zh-CN": "x", "en": "x"}, "start": "2026-01-01T00:00:00Z",
+            "end": "2026-02-01T00:00:00Z", "topics": ["food", "no/slash"]}"#;
+        let mut c: Campaign = serde_json::from_str(json).unwrap();
+        let mut p = Problems::default();
+        c.validate("campaigns[0]", &mut p);
+        let p = p.into_vec();
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].path, "campaigns[0].topics[1]");
+        assert_eq!(p[0].kind, ProblemKind::BadId);
+
+        c.topics = (0..21).map(|i| format!("t{i}")).collect();
+        let mut p = Problems::default();
+        c.validate("campaigns[0]", &mut p);
+        assert_eq!(p.into_vec()[0].kind, ProblemKind::TooLong { max: 20 });
+        c.topics.clear();
+        assert!(!serde_json::to_string(&c).unwrap().contains("topics"));
     }
 }

@@ -4,6 +4,7 @@
 pub mod config;
 pub mod creator;
 pub mod documents;
+pub mod draft;
 pub mod item;
 pub mod problem;
 pub mod text;
@@ -11,8 +12,9 @@ pub mod time;
 pub mod url;
 
 pub use config::{parse_config, AppConfig};
-pub use creator::{Campaign, Channel, Creator, CreatorStats, Names};
+pub use creator::{Campaign, Channel, Creator, CreatorStats, Names, Traffic};
 pub use documents::{parse_creator_doc, parse_feed_page, parse_index, parse_item_doc, DocError, FeedPage, Index};
+pub use draft::{validate_draft, Draft};
 pub use item::{CreatorRef, Image, Item, Kind, LiveStatus, Media, Price, Product, Stats, Translation};
 pub use problem::{Problem, ProblemKind};
 pub use url::{ApiBase, UrlError};

@@ -26,6 +26,51 @@ pub enum ProblemKind {
     Duplicate,
     /// A document version this build does not understand.
     UnsupportedVersion(u64),
+    /// A required field is absent, so a creator sees every missing field at once instead of serde's first.
+    Missing,
+    /// A value of the wrong JSON type (a number where a string belongs, ...), named in plain words.
+    WrongType {
+        /// What the contract wants there, one of `a string`, `a whole number`, `a number`, `true or false`,
+        /// `an object`, `an array` (fixed phrases, so a UI may translate them).
+        expected: &'static str,
+        /// What the document has there: `null`, `a boolean`, `a number`, `a decimal number`, `a string`,
+        /// `an array` or `an object`.
+        found: &'static str,
+    },
+    /// A value outside a closed set, such as an item `kind`; lists what is allowed so the fix is obvious.
+    UnknownValue {
+        /// The values the contract allows.
+        allowed: &'static [&'static str],
+    },
+    /// Text that is not JSON at all; the position comes from the parser so an editor can jump there.
+    InvalidJson {
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column of the error.
+        column: usize,
+        /// The parser's description, without the position.
+        message: String,
+    },
+    /// A whole document larger than the size cap, refused before parsing so it cannot freeze the tab.
+    TooLarge {
+        /// Size of the document in bytes.
+        bytes: usize,
+        /// The cap in bytes.
+        max: usize,
+    },
+    /// JSON that is neither an item nor a creator draft, so nothing more specific can be said.
+    NotADraft,
+    /// The list of problems was cut short here so a hostile draft cannot flood the UI with messages.
+    More(usize),
+    /// A valid draft of another creator: the studio previews only the signed-in creator's own drafts.
+    OtherCreator,
+    /// The chosen file could not be read as text, so there is no draft to check at all.
+    Unreadable,
+    /// A draft URL on another origin: the studio fetches drafts only from its own site, so it cannot be made
+    /// to request arbitrary hosts.
+    NotSameOrigin,
+    /// The draft URL could not be fetched (network error or a non-2xx status).
+    Unreachable,
 }
 
 impl fmt::Display for ProblemKind {
@@ -40,6 +85,23 @@ impl fmt::Display for ProblemKind {
             ProblemKind::OutOfRange => write!(f, "value out of range"),
             ProblemKind::Duplicate => write!(f, "duplicate id"),
             ProblemKind::UnsupportedVersion(v) => write!(f, "unsupported document version {v}"),
+            ProblemKind::Missing => write!(f, "required field is missing"),
+            ProblemKind::WrongType { expected, found } => write!(f, "must be {expected}, not {found}"),
+            ProblemKind::UnknownValue { allowed } => write!(f, "must be one of: {}", allowed.join(", ")),
+            ProblemKind::InvalidJson { line, column, message } => {
+                write!(f, "invalid JSON at line {line}, column {column}: {message}")
+            }
+            ProblemKind::TooLarge { bytes, max } => write!(f, "document of {bytes} bytes is larger than {max} bytes"),
+            ProblemKind::NotADraft => write!(
+                f,
+                "not a draft: expected {{\"version\": 1, \"item\": …}}, {{\"version\": 1, \"creator\": …}}, \
+                 or a bare item or creator object"
+            ),
+            ProblemKind::More(n) => write!(f, "and {n} more problems not shown"),
+            ProblemKind::OtherCreator => write!(f, "belongs to another creator"),
+            ProblemKind::Unreadable => write!(f, "the file could not be read as text"),
+            ProblemKind::NotSameOrigin => write!(f, "only drafts on this site can be loaded"),
+            ProblemKind::Unreachable => write!(f, "the draft could not be fetched"),
         }
     }
 }

@@ -3,20 +3,23 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::paths;
 use crate::app::{focus_id, set_title, use_ctx};
+use crate::components::follow::{FollowButton, FollowSubject};
 use crate::components::icons::VerifiedIcon;
 use crate::components::paged_feed::PagedFeed;
+use crate::components::share::ShareButton;
 use crate::components::states::ErrorState;
 use crate::format;
-use crate::i18n::Key;
+use crate::i18n::{t, Key};
 use crate::model::text::is_valid_id;
 use crate::model::{parse_creator_doc, Creator, Kind};
 use crate::pages::not_found::{Missing, NotFound};
 use crate::pages::{load_into, Load};
 use crate::rank::{SignalKind, Target};
+use crate::social::{ShareTarget, Source};
 
 /// The creator page.
 #[component]
@@ -64,11 +67,15 @@ pub fn CreatorPage() -> impl IntoView {
 fn CreatorView(creator: Arc<Creator>) -> impl IntoView {
     let ctx = use_ctx();
     let locale = ctx.locale;
+    let query = use_query_map();
     {
         let name = creator.name.clone();
         Effect::new(move |_| set_title(&format!("{name} · {}", ctx.t(Key::AppName))));
     }
     focus_id("page-heading");
+    let source = ctx.social.entry_source(ctx.navigations.get_untracked());
+    ctx.social.record_visit(source, &creator.id, None);
+    ctx.social.set_surface(Source::Profile);
     ctx.pers.record_target(
         SignalKind::CreatorVisit,
         Target {
@@ -81,6 +88,77 @@ fn CreatorView(creator: Arc<Creator>) -> impl IntoView {
         },
     );
     let list = ctx.list(&ctx.url(&paths::creator_items(&creator.id)));
+    let kind = Memo::new(move |_| query.with(|q| q.get("kind")).as_deref().and_then(kind_from_param));
+    let base = format!("/creator/{}", creator.id);
+    let tab = {
+        let base = base.clone();
+        move |k: Option<Kind>, key: Key| {
+            let href = match k {
+                None => base.clone(),
+                Some(k) => format!("{base}?kind={}", kind_param(k)),
+            };
+            view! {
+                <a
+                    class="tab tab-small"
+                    href=href
+                    data-kind=k.map_or("all", kind_param)
+                    aria-current=move || (kind.get() == k).then_some("page")
+                >
+                    {move || t(locale.get(), key)}
+                </a>
+            }
+        }
+    };
+    let live = creator.live_item.clone();
+    let studio_href = format!("{base}/preview");
+    view! {
+        <CreatorHeader creator=creator.clone()/>
+        <p class="studio-link">
+            <a href=studio_href data-testid="studio-link">{move || ctx.t(Key::Studio)}</a>
+        </p>
+        {live
+            .map(|id| {
+                view! {
+                    <a class="live-banner" href=format!("/item/{id}") data-testid="live-banner">
+                        <span class="badge badge-live">{move || ctx.t(Key::LiveBadge)}</span>
+                        {move || ctx.t(Key::LiveNowBanner)}
+                    </a>
+                }
+            })}
+        <h2 class="visually-hidden">{move || ctx.t(Key::CreatorItems)}</h2>
+        <nav class="tabs tabs-small" aria-label=move || ctx.t(Key::CreatorTabsLabel) data-testid="creator-tabs">
+            {tab(None, Key::TabAll)}
+            {tab(Some(Kind::Video), Key::TabVideos)}
+            {tab(Some(Kind::Live), Key::TabLive)}
+            {tab(Some(Kind::Note), Key::TabNotes)}
+        </nav>
+        {move || {
+            let k = kind.get();
+            let empty = if k.is_some() { Key::EmptyKind } else { Key::EmptyCreator };
+            view! { <PagedFeed list=list.clone() empty restore=true kind=k/> }
+        }}
+    }
+}
+
+/// The `?kind=` value of a content kind.
+fn kind_param(k: Kind) -> &'static str {
+    match k {
+        Kind::Note => "note",
+        Kind::Video => "video",
+        Kind::Live => "live",
+    }
+}
+
+fn kind_from_param(s: &str) -> Option<Kind> {
+    [Kind::Note, Kind::Video, Kind::Live].into_iter().find(|k| kind_param(*k) == s)
+}
+
+/// The creator's header: avatar, name and verified mark, bio, topics, counts, follow and share. The preview
+/// studio renders it with a draft profile.
+#[component]
+pub fn CreatorHeader(creator: Arc<Creator>, #[prop(optional)] preview: bool) -> impl IntoView {
+    let ctx = use_ctx();
+    let locale = ctx.locale;
     let cr = creator.clone();
     let bio = move || cr.bio_in(locale.get().tag()).to_string();
     let session = ctx.session();
@@ -99,12 +177,17 @@ fn CreatorView(creator: Arc<Creator>) -> impl IntoView {
             </li>
         }
     };
-    let live = creator.live_item.clone();
+    let subject = FollowSubject {
+        id: creator.id.clone(),
+        name: creator.name.clone(),
+        avatar: creator.avatar.clone(),
+        topics: creator.topics.clone(),
+    };
     view! {
         <header class="creator-header" data-testid="creator-page" data-id=creator.id.clone()>
             <img class="avatar avatar-lg" src=creator.avatar.clone() alt="" width="80" height="80"/>
             <div class="creator-info">
-                <h1 id="page-heading" tabindex="-1">
+                <h1 id=if preview { "preview-creator-heading" } else { "page-heading" } tabindex="-1">
                     {creator.name.clone()}
                     {creator
                         .verified
@@ -137,18 +220,11 @@ fn CreatorView(creator: Arc<Creator>) -> impl IntoView {
                     {stat(stats.likes, Key::Likes)}
                     {stat(stats.items, Key::Items)}
                 </ul>
+                <div class="creator-actions">
+                    <FollowButton who=subject/>
+                    <ShareButton target=ShareTarget::Creator(creator.id.clone()) title=creator.name.clone() labelled=true/>
+                </div>
             </div>
         </header>
-        {live
-            .map(|id| {
-                view! {
-                    <a class="live-banner" href=format!("/item/{id}") data-testid="live-banner">
-                        <span class="badge badge-live">{move || ctx.t(Key::LiveBadge)}</span>
-                        {move || ctx.t(Key::LiveNowBanner)}
-                    </a>
-                }
-            })}
-        <h2 class="section-title">{move || ctx.t(Key::CreatorItems)}</h2>
-        <PagedFeed list empty=Key::EmptyCreator restore=true/>
     }
 }

@@ -5,9 +5,10 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::paths;
 use crate::app::{set_title, use_ctx};
+use crate::components::following::FollowingFeed;
 use crate::components::paged_feed::PagedFeed;
-use crate::components::states::EmptyState;
 use crate::i18n::Key;
+use crate::social::Source;
 
 /// The feed page. `?tab=following` selects 关注; `?channel=ID` selects a topic channel under 推荐.
 #[component]
@@ -30,6 +31,7 @@ pub fn FeedPage() -> impl IntoView {
     };
     {
         Effect::new(move |_| {
+            ctx.social.set_surface(if following.get() { Source::Following } else { Source::Recommend });
             let tab = if following.get() { Key::TabFollowing } else { Key::TabRecommend };
             set_title(&format!("{} · {}", ctx.t(tab), ctx.t(Key::AppName)));
         });
@@ -78,7 +80,7 @@ pub fn FeedPage() -> impl IntoView {
         {tabs}
         {move || {
             if following.get() {
-                view! { <EmptyState title=Key::FollowingEmptyTitle body=Key::FollowingEmptyBody/> }.into_any()
+                view! { <FollowingFeed/> }.into_any()
             } else {
                 let list = ctx.list(&ctx.url(&paths::feed(&channel.get())));
                 view! {

@@ -8,8 +8,10 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::paths;
 use crate::app::{focus_id, set_title, use_ctx};
+use crate::components::follow::{FollowButton, FollowSubject};
 use crate::components::icons::{BackIcon, HeartIcon, VerifiedIcon};
 use crate::components::masonry::Masonry;
+use crate::components::share::ShareButton;
 use crate::components::states::ErrorState;
 use crate::format;
 use crate::i18n::{fill, t, viewers, Key};
@@ -18,6 +20,7 @@ use crate::model::{parse_item_doc, Item, LiveStatus, Media};
 use crate::pages::not_found::{Missing, NotFound};
 use crate::pages::{go_back, load_into, Load};
 use crate::rank::SignalKind;
+use crate::social::ShareTarget;
 use wasm_bindgen::JsCast;
 
 /// How many other items of the creator to show under an item.
@@ -74,9 +77,8 @@ fn ItemView(item: Arc<Item>) -> impl IntoView {
         Effect::new(move |_| set_title(&format!("{} · {}", item.title_in(locale.get().tag()), ctx.t(Key::AppName))));
     }
     focus_id("page-heading");
-    let navs = ctx.navigations;
-    let navigate = leptos_router::hooks::use_navigate();
-    let now = ctx.session().now;
+    let source = ctx.social.entry_source(ctx.navigations.get_untracked());
+    ctx.social.record_visit(source, &item.creator.id, Some(&item.id));
     // Opening is a strong signal; the time spent here is recorded when the page goes away.
     let opened_at = js_sys::Date::now();
     ctx.pers.record(SignalKind::Open, &item);
@@ -87,7 +89,21 @@ fn ItemView(item: Arc<Item>) -> impl IntoView {
             ctx.pers.record(SignalKind::ItemDwell { ms }, &item);
         });
     }
+    view! {
+        <ItemDetail item=item.clone()/>
+        <MoreFromCreator creator_id=item.creator.id.clone() exclude=item.id.clone()/>
+    }
+}
 
+/// The item itself: media, creator with follow, title, text, topics, counts with share, and products. The
+/// preview studio renders it with a draft (`preview`: no back button, nothing recorded).
+#[component]
+pub fn ItemDetail(item: Arc<Item>, #[prop(optional)] preview: bool) -> impl IntoView {
+    let ctx = use_ctx();
+    let locale = ctx.locale;
+    let navs = ctx.navigations;
+    let navigate = leptos_router::hooks::use_navigate();
+    let now = ctx.session().now;
     let it = item.clone();
     let title = move || it.title_in(locale.get().tag()).to_string();
     let it = item.clone();
@@ -116,6 +132,15 @@ fn ItemView(item: Arc<Item>) -> impl IntoView {
     };
 
     let products = item.products.clone();
+    let subject = FollowSubject {
+        id: creator.id.clone(),
+        name: creator.name.clone(),
+        avatar: creator.avatar.clone(),
+        topics: item.topics.clone(),
+    };
+    let share_title = item.title_in(ctx.locale.get_untracked().tag()).to_string();
+    // One page heading per document: a preview's heading must not steal the page's id.
+    let heading_id = if preview { "preview-heading" } else { "page-heading" };
     let has_products = !products.is_empty();
 
     view! {
@@ -125,15 +150,20 @@ fn ItemView(item: Arc<Item>) -> impl IntoView {
             </div>
             <div class="item-body">
                 <div class="item-creator">
-                    <button
-                        type="button"
-                        class="icon-btn"
-                        data-testid="back"
-                        aria-label=move || ctx.t(Key::Back)
-                        on:click=move |_| go_back(navs.get_untracked(), navigate.clone())
-                    >
-                        <BackIcon/>
-                    </button>
+                    {(!preview)
+                        .then(|| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="icon-btn"
+                                    data-testid="back"
+                                    aria-label=move || ctx.t(Key::Back)
+                                    on:click=move |_| go_back(navs.get_untracked(), navigate.clone())
+                                >
+                                    <BackIcon/>
+                                </button>
+                            }
+                        })}
                     <a class="creator-link" href=creator_href.clone() data-testid="creator-link">
                         <img class="avatar" src=creator.avatar.clone() alt="" width="36" height="36"/>
                         <span class="creator-name">{creator.name.clone()}</span>
@@ -147,8 +177,9 @@ fn ItemView(item: Arc<Item>) -> impl IntoView {
                                 }
                             })}
                     </a>
+                    <FollowButton who=subject small=true/>
                 </div>
-                <h1 id="page-heading" class="item-title" tabindex="-1">{title}</h1>
+                <h1 id=heading_id class="item-title" tabindex="-1">{title}</h1>
                 {campaign
                     .map(|c| {
                         view! { <p class="badge badge-campaign inline">{move || c.name.get(locale.get().tag()).to_string()}</p> }
@@ -182,6 +213,7 @@ fn ItemView(item: Arc<Item>) -> impl IntoView {
                     {stat(stats.likes, Key::Likes)}
                     {stat(stats.comments, Key::Comments)}
                     {stat(stats.shares, Key::Shares)}
+                    <ShareButton target=ShareTarget::Item(item.id.clone()) title=share_title/>
                 </div>
                 {has_products
                     .then(|| {
@@ -229,7 +261,6 @@ fn ItemView(item: Arc<Item>) -> impl IntoView {
                     })}
             </div>
         </article>
-        <MoreFromCreator creator_id=item.creator.id.clone() exclude=item.id.clone()/>
     }
 }
 

@@ -117,8 +117,8 @@ test("a bad item is skipped with a console warning and the rest render", async (
 
 test("the following tab explains how to fill it", async ({ page, errors }) => {
   await page.goto("/?tab=following");
-  await expect(page.getByRole("link", { name: "关注" })).toHaveAttribute("aria-current", "page");
-  await expect(page.getByTestId("empty-state")).toContainText("还没有关注任何人");
+  await expect(page.getByRole("link", { name: "关注", exact: true })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByTestId("suggestions")).toContainText("还没有关注任何人");
 });
 
 test("?lang=en switches the UI to English and the switch remembers the choice", async ({ page, errors }) => {

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use guang::model::time::{format_rfc3339, parse_rfc3339};
 use guang::model::{
     Campaign, Channel, Creator, CreatorRef, CreatorStats, Image, Item, LiveStatus, Media, Names, Price, Product, Stats,
-    Translation,
+    Traffic, Translation,
 };
 use serde_json::json;
 
@@ -48,6 +48,7 @@ struct CampaignDef {
     start: &'static str,
     end: &'static str,
     boost: f64,
+    topics: &'static [&'static str],
 }
 
 const CAMPAIGNS: [CampaignDef; 4] = [
@@ -60,6 +61,7 @@ const CAMPAIGNS: [CampaignDef; 4] = [
         start: "2026-05-20T20:00:00+08:00",
         end: "2026-06-19T00:00:00+08:00",
         boost: 0.6,
+        topics: &["digital", "fashion", "beauty"],
     },
     CampaignDef {
         id: "c1111",
@@ -70,6 +72,7 @@ const CAMPAIGNS: [CampaignDef; 4] = [
         start: "2026-10-20T20:00:00+08:00",
         end: "2026-11-12T00:00:00+08:00",
         boost: 0.8,
+        topics: &["fashion", "beauty", "digital", "home"],
     },
     CampaignDef {
         id: "c1212",
@@ -80,6 +83,7 @@ const CAMPAIGNS: [CampaignDef; 4] = [
         start: "2026-12-01T00:00:00+08:00",
         end: "2026-12-13T00:00:00+08:00",
         boost: 0.5,
+        topics: &["digital", "home"],
     },
     CampaignDef {
         id: "cnewyear",
@@ -90,6 +94,7 @@ const CAMPAIGNS: [CampaignDef; 4] = [
         start: "2027-01-05T00:00:00+08:00",
         end: "2027-02-06T00:00:00+08:00",
         boost: 0.7,
+        topics: &["food", "home", "baby"],
     },
 ];
 
@@ -108,6 +113,29 @@ struct CreatorDraft {
     topic: usize,
     second_topic: usize,
     popularity: f64,
+}
+
+/// Salt for the traffic generator's own stream: traffic is drawn from a separate SplitMix64 sequence so adding
+/// it did not shift every later random draw (and every cover) of the pack.
+const TRAFFIC_SALT: u64 = 0x7472_6166_6669_6321; // "traffic!"
+
+/// Where a creator's views of the last 30 days came from, plausible for a creator with `followers`: the
+/// recommend feed dominates, following scales with followers, shares, campaigns and other sites are smaller,
+/// embeds small. `in_campaign` says whether the creator has campaign items at all.
+fn traffic(rng: &mut Rng, followers: u64, in_campaign: bool) -> Traffic {
+    let f = followers.max(50) as f64;
+    let reach = f * (1.2 + 2.8 * rng.unit());
+    let share = |rng: &mut Rng, lo: f64, hi: f64| (reach * (lo + (hi - lo) * rng.unit())) as u64;
+    Traffic {
+        recommend: share(rng, 0.55, 0.75),
+        following: (f * (0.08 + 0.17 * rng.unit())) as u64,
+        profile: share(rng, 0.03, 0.08),
+        share: share(rng, 0.02, 0.06),
+        campaign: if in_campaign { share(rng, 0.02, 0.07) } else { 0 },
+        external: share(rng, 0.01, 0.03),
+        embed: share(rng, 0.002, 0.01),
+        direct: share(rng, 0.01, 0.03),
+    }
 }
 
 /// Builds the whole pack in memory.
@@ -170,6 +198,7 @@ pub fn build_pack(seed: u64) -> Pack {
                 topics: vec![t.id.into(), TOPICS[second_topic].id.into()],
                 stats: CreatorStats::default(),
                 live_item: None,
+                traffic: None,
             },
             topic,
             second_topic,
@@ -348,7 +377,8 @@ pub fn build_pack(seed: u64) -> Pack {
         item.score = Some((s * 1000.0).round() / 1000.0);
     }
 
-    // Creator stats and live items.
+    // Creator stats, traffic and live items.
+    let mut traffic_rng = Rng::new(seed ^ TRAFFIC_SALT);
     for c in creators.iter_mut() {
         let mine: Vec<&Item> = items.iter().filter(|i| i.creator.id == c.creator.id).collect();
         c.creator.stats = CreatorStats {
@@ -356,6 +386,8 @@ pub fn build_pack(seed: u64) -> Pack {
             likes: mine.iter().map(|i| i.stats.likes).sum(),
             items: mine.len() as u64,
         };
+        let in_campaign = mine.iter().any(|i| i.campaign.is_some());
+        c.creator.traffic = Some(traffic(&mut traffic_rng, c.creator.stats.followers, in_campaign));
         c.creator.live_item =
             mine.iter().filter(|i| i.is_live_now()).max_by_key(|i| i.published_ts).map(|i| i.id.clone());
     }
@@ -393,6 +425,7 @@ pub fn build_pack(seed: u64) -> Pack {
             start: c.start.into(),
             end: c.end.into(),
             boost: c.boost,
+            topics: c.topics.iter().map(|t| (*t).to_string()).collect(),
             start_ts: ts(c.start),
             end_ts: ts(c.end),
         })

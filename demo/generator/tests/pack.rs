@@ -71,6 +71,29 @@ fn every_document_passes_the_app_validators() {
 }
 
 #[test]
+fn creators_have_plausible_traffic_and_campaigns_favour_known_topics() {
+    let pack = build_pack(SEED);
+    let b = base();
+    for n in 1..=CREATORS {
+        let c = parse_creator_doc(&text(&pack, &format!("creators/c{n:02}.json")), &b).unwrap();
+        let t = c.traffic.clone().unwrap_or_else(|| panic!("{} has no traffic", c.id));
+        let (top, _) = t.entries().into_iter().max_by_key(|(_, v)| *v).unwrap();
+        assert_eq!(top, "recommend", "{}: {t:?}", c.id);
+        assert!(t.following > 0 && t.share > 0 && t.external > 0 && t.direct > 0, "{}: {t:?}", c.id);
+        assert!(t.embed < t.share.max(t.external) * 2, "embeds stay small: {}: {t:?}", c.id);
+        assert!(t.following <= c.stats.followers.max(50), "{}: {t:?}", c.id);
+    }
+    let index = parse_index(&text(&pack, "index.json")).unwrap();
+    let channels: BTreeSet<&str> = index.channels.iter().map(|c| c.id.as_str()).collect();
+    for campaign in &index.campaigns {
+        assert!((2..=4).contains(&campaign.topics.len()), "{}: {:?}", campaign.id, campaign.topics);
+        for t in &campaign.topics {
+            assert!(channels.contains(t.as_str()) && t != "recommend", "{}: {t}", campaign.id);
+        }
+    }
+}
+
+#[test]
 fn every_local_reference_points_at_a_file_of_the_pack() {
     let pack = build_pack(SEED);
     let b = base();

@@ -1,0 +1,275 @@
+//! Where visits come from (推荐, 关注, a creator page, a share code, a campaign, another site, an embed), kept on
+//! the device: counts per creator and item for the creator's own view, and an optional bounded queue of visit
+//! events for an API that collects them. A repeat of the same visit within 30 minutes counts once, so a
+//! refresh or a back-and-forth does not inflate anything.
+
+use std::collections::{BTreeMap, VecDeque};
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::model::text::is_valid_id;
+
+pub use super::landing::{classify_landing, Landing};
+
+/// Most targets (creators plus items) counted; the least recently updated is forgotten first.
+pub const MAX_TARGETS: usize = 1000;
+/// Most visit events waiting to be sent; the oldest is dropped first.
+pub const MAX_QUEUE: usize = 500;
+/// Repeats of one visit within this many seconds count once.
+pub const DEDUP_WINDOW_S: i64 = 30 * 60;
+/// Longest stored document accepted.
+pub const MAX_JSON_BYTES: usize = 1 << 20;
+const MAX_RECENT: usize = 1000;
+const VERSION: u64 = 1;
+
+/// Where a visit came from. Serialised in lowercase, which is also the `src=` query value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// The 推荐 (for you) feed.
+    Recommend,
+    /// The 关注 (following) feed.
+    Following,
+    /// A creator page inside the app.
+    Profile,
+    /// A share link or share code.
+    Share,
+    /// A campaign link (双11 …).
+    Campaign,
+    /// A link on another site.
+    External,
+    /// The feed embedded in another page.
+    Embed,
+    /// Typed, bookmarked, or no way to tell.
+    Direct,
+}
+
+impl Source {
+    /// Every source in display order, so breakdowns are always listed the same way.
+    pub const ALL: [Source; 8] = [
+        Source::Recommend,
+        Source::Following,
+        Source::Profile,
+        Source::Share,
+        Source::Campaign,
+        Source::External,
+        Source::Embed,
+        Source::Direct,
+    ];
+
+    /// The wire and query-string name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Recommend => "recommend",
+            Source::Following => "following",
+            Source::Profile => "profile",
+            Source::Share => "share",
+            Source::Campaign => "campaign",
+            Source::External => "external",
+            Source::Embed => "embed",
+            Source::Direct => "direct",
+        }
+    }
+
+    /// Parses a name from a URL or storage (ASCII case-insensitive); anything else is `None`, never an error.
+    pub fn from_str_opt(s: &str) -> Option<Source> {
+        Source::ALL.into_iter().find(|src| src.as_str().eq_ignore_ascii_case(s))
+    }
+}
+
+/// One visit for the API. `id` is unique and stable across resends, so the server can de-duplicate.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VisitEvent {
+    /// `{at}-{seq}`, only `[0-9-]`.
+    pub id: String,
+    /// Where the visit came from.
+    pub source: Source,
+    /// The creator visited, or whose item was visited.
+    pub creator: String,
+    /// The item, for item visits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    /// Unix seconds.
+    pub at: i64,
+}
+
+/// Visit counts for one target (`creator:{id}` or `item:{id}`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+struct Target {
+    counts: BTreeMap<Source, u64>,
+    touched: u64,
+}
+
+/// A visit counted recently, remembered for de-duplication.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct Recent {
+    source: Source,
+    creator: String,
+    item: Option<String>,
+    at: i64,
+}
+
+/// Per-device visit counts by source and the outgoing event queue; persist with [`Attribution::to_json`].
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Attribution {
+    targets: BTreeMap<String, Target>,
+    recent: VecDeque<Recent>,
+    queue: VecDeque<VisitEvent>,
+    seq: u64,
+    tick: u64,
+}
+
+impl Attribution {
+    /// Counts a visit to a creator (and item), and queues an event when `send` is set. Invalid ids and repeats
+    /// of the same (source, creator, item) within [`DEDUP_WINDOW_S`] are ignored.
+    pub fn record(&mut self, source: Source, creator: &str, item: Option<&str>, at: i64, send: bool) {
+        if !is_valid_id(creator) || item.is_some_and(|i| !is_valid_id(i)) {
+            return;
+        }
+        self.recent.retain(|r| r.at.saturating_add(DEDUP_WINDOW_S) > at);
+        let same = |r: &Recent| r.source == source && r.creator == creator && r.item.as_deref() == item;
+        if self.recent.iter().any(|r| same(r) && r.at.abs_diff(at) < DEDUP_WINDOW_S as u64) {
+            return;
+        }
+        self.recent.push_back(Recent { source, creator: creator.into(), item: item.map(Into::into), at });
+        while self.recent.len() > MAX_RECENT {
+            self.recent.pop_front();
+        }
+        self.bump(format!("creator:{creator}"), source);
+        if let Some(item) = item {
+            self.bump(format!("item:{item}"), source);
+        }
+        if send {
+            self.seq = self.seq.wrapping_add(1);
+            let id = format!("{at}-{}", self.seq);
+            let event = VisitEvent { id, source, creator: creator.into(), item: item.map(Into::into), at };
+            self.queue.push_back(event);
+            while self.queue.len() > MAX_QUEUE {
+                self.queue.pop_front();
+            }
+        }
+    }
+
+    /// Non-zero visit counts for a creator, in [`Source::ALL`] order (empty when never visited).
+    pub fn counts_for_creator(&self, id: &str) -> Vec<(Source, u64)> {
+        self.counts(&format!("creator:{id}"))
+    }
+
+    /// Non-zero visit counts for an item, in [`Source::ALL`] order (empty when never visited).
+    pub fn counts_for_item(&self, id: &str) -> Vec<(Source, u64)> {
+        self.counts(&format!("item:{id}"))
+    }
+
+    /// Removes and returns up to `max` of the oldest queued events, for one API call.
+    pub fn take_batch(&mut self, max: usize) -> Vec<VisitEvent> {
+        let n = max.min(self.queue.len());
+        self.queue.drain(..n).collect()
+    }
+
+    /// Puts events from a failed send back at the front, in their order, so they go out first next time. Still
+    /// bounded: if the queue overflows, the oldest are dropped.
+    pub fn requeue(&mut self, events: Vec<VisitEvent>) {
+        for e in events.into_iter().rev().filter(valid_event) {
+            self.queue.push_front(e);
+        }
+        while self.queue.len() > MAX_QUEUE {
+            self.queue.pop_front();
+        }
+    }
+
+    /// Number of events waiting to be sent, for the send scheduler.
+    pub fn queued(&self) -> usize {
+        self.queue.len()
+    }
+
+    /// Serialises counts, de-duplication memory and queue as a versioned document for local storage.
+    pub fn to_json(&self) -> String {
+        let mut doc = serde_json::to_value(self).unwrap_or(Value::Null);
+        if let Some(obj) = doc.as_object_mut() {
+            obj.insert("version".into(), Value::from(VERSION));
+        }
+        doc.to_string()
+    }
+
+    /// Reads a stored document. A wrong version or an oversized document is refused; bad entries are skipped
+    /// and every bound enforced, so hostile storage can neither crash nor bloat the app.
+    pub fn from_json(json: &str) -> Result<Attribution, String> {
+        if json.len() > MAX_JSON_BYTES {
+            return Err(format!("attribution larger than {MAX_JSON_BYTES} bytes"));
+        }
+        let doc: Value = serde_json::from_str(json).map_err(|e| format!("attribution is not JSON: {e}"))?;
+        match doc.get("version").and_then(Value::as_u64) {
+            Some(VERSION) => {}
+            Some(v) => return Err(format!("attribution version {v} is not supported")),
+            None => return Err("attribution has no version".into()),
+        }
+        let num = |name: &str| doc.get(name).and_then(Value::as_u64).unwrap_or(0);
+        let mut out = Attribution { seq: num("seq"), tick: num("tick"), ..Attribution::default() };
+        let mut targets: Vec<(String, Target)> = Vec::new();
+        for (key, v) in doc.get("targets").and_then(Value::as_object).into_iter().flatten() {
+            let valid_key = key.strip_prefix("creator:").or_else(|| key.strip_prefix("item:")).is_some_and(is_valid_id);
+            if !valid_key || !v.is_object() {
+                continue;
+            }
+            let mut t = Target { touched: v.get("touched").and_then(Value::as_u64).unwrap_or(0), ..Target::default() };
+            for (src, n) in v.get("counts").and_then(Value::as_object).into_iter().flatten() {
+                if let (Some(src), Some(n)) = (Source::from_str_opt(src), n.as_u64()) {
+                    t.counts.insert(src, n);
+                }
+            }
+            targets.push((key.clone(), t));
+        }
+        targets.sort_by_key(|(_, t)| std::cmp::Reverse(t.touched));
+        targets.truncate(MAX_TARGETS);
+        out.tick = out.tick.max(targets.first().map_or(0, |(_, t)| t.touched));
+        out.targets = targets.into_iter().collect();
+        let list = |name: &str| doc.get(name).and_then(Value::as_array).cloned().unwrap_or_default();
+        let recent = list("recent").into_iter().filter_map(|v| serde_json::from_value::<Recent>(v).ok());
+        out.recent = recent.filter(|r| valid_ids(&r.creator, r.item.as_deref())).collect();
+        let queue = list("queue").into_iter().filter_map(|v| serde_json::from_value::<VisitEvent>(v).ok());
+        out.queue = queue.filter(valid_event).collect();
+        let excess = out.recent.len().saturating_sub(MAX_RECENT);
+        out.recent.drain(..excess);
+        let excess = out.queue.len().saturating_sub(MAX_QUEUE);
+        out.queue.drain(..excess);
+        Ok(out)
+    }
+
+    /// Adds one to a target's count for `source` and evicts the least recently updated target past the cap.
+    fn bump(&mut self, key: String, source: Source) {
+        self.tick = self.tick.wrapping_add(1);
+        let t = self.targets.entry(key).or_default();
+        let n = t.counts.entry(source).or_insert(0);
+        *n = n.saturating_add(1);
+        t.touched = self.tick;
+        while self.targets.len() > MAX_TARGETS {
+            let oldest = self.targets.iter().min_by_key(|(_, t)| t.touched).map(|(k, _)| k.clone());
+            match oldest {
+                Some(k) => self.targets.remove(&k),
+                None => break,
+            };
+        }
+    }
+
+    /// Non-zero counts of one target in display order.
+    fn counts(&self, key: &str) -> Vec<(Source, u64)> {
+        let Some(t) = self.targets.get(key) else { return Vec::new() };
+        Source::ALL.into_iter().filter_map(|s| t.counts.get(&s).filter(|n| **n > 0).map(|n| (s, *n))).collect()
+    }
+}
+
+/// Whether a creator id and optional item id are contract ids.
+fn valid_ids(creator: &str, item: Option<&str>) -> bool {
+    is_valid_id(creator) && item.is_none_or(is_valid_id)
+}
+
+/// Whether an event (from storage or handed back by the caller) is one we could have made.
+fn valid_event(e: &VisitEvent) -> bool {
+    let id_ok = (1..=64).contains(&e.id.len()) && e.id.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+    id_ok && valid_ids(&e.creator, e.item.as_deref())
+}
+
+#[cfg(test)]
+#[path = "attribution_tests.rs"]
+mod tests;
