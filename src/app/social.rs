@@ -50,6 +50,7 @@ pub struct Social {
     flush_timer: StoredValue<bool>,
     landing: StoredValue<Source>,
     surface: StoredValue<Option<Source>>,
+    visited: StoredValue<HashSet<String>>,
 }
 
 fn now_ms() -> f64 {
@@ -89,6 +90,7 @@ impl Social {
             flush_timer: StoredValue::new(false),
             landing: StoredValue::new(landing_source()),
             surface: StoredValue::new(None),
+            visited: StoredValue::new(HashSet::new()),
         };
         (social, resets)
     }
@@ -217,7 +219,12 @@ impl Social {
     }
 
     /// Counts a visit to a creator or item on the device and, with writes enabled, queues it as an event.
+    /// Only the first visit to a page in a page load counts: coming back to it is not a new entry.
     pub fn record_visit(&self, source: Source, creator: &str, item: Option<&str>) {
+        let target = item.map_or_else(|| format!("creator:{creator}"), |i| format!("item:{i}"));
+        if !self.visited.try_update_value(|v| v.insert(target)).unwrap_or(false) {
+            return;
+        }
         let send = self.writes.get_value();
         let at = (now_ms() / 1000.0) as i64;
         self.attribution.try_update_value(|a| a.record(source, creator, item, at, send));

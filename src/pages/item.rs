@@ -79,6 +79,8 @@ fn ItemView(item: Arc<Item>) -> impl IntoView {
     focus_id("page-heading");
     let source = ctx.social.entry_source(ctx.navigations.get_untracked());
     ctx.social.record_visit(source, &item.creator.id, Some(&item.id));
+    // Whatever brought the user here also brings what they open from here (the creator, more by them).
+    ctx.social.set_surface(source);
     // Opening is a strong signal; the time spent here is recorded when the page goes away.
     let opened_at = js_sys::Date::now();
     ctx.pers.record(SignalKind::Open, &item);

@@ -235,3 +235,33 @@ test("a follow made offline is delivered once when the network returns", async (
   await page.waitForTimeout(1500);
   expect(delivered.length).toBe(1);
 });
+
+test("with writes enabled, visits are sent as one batched event request when the page hides", async ({ page, errors }) => {
+  await writableApi(page);
+  const batches: any[] = [];
+  await page.route("**/api/v1/events", (route) => {
+    batches.push(route.request().postDataJSON());
+    return route.fulfill({ status: 200, contentType: "application/json", body: "{}" });
+  });
+  await page.goto("/item/i0002?src=campaign&campaign=c1111");
+  await expect(page.getByTestId("item-page")).toBeVisible();
+  await page.getByTestId("creator-link").click();
+  await expect(page.getByTestId("creator-page")).toBeVisible();
+  // Coming back to the item is not a new visit.
+  await page.goBack();
+  await expect(page.getByTestId("item-page")).toBeVisible();
+  expect(batches.length).toBe(0);
+  await page.evaluate(() => window.dispatchEvent(new Event("pagehide")));
+  await expect.poll(() => batches.length).toBe(1);
+  const events = batches[0].events;
+  expect(batches[0].version).toBe(1);
+  expect(events.map((e: any) => [e.source, e.item ?? null])).toEqual([
+    ["campaign", "i0002"],
+    ["campaign", null],
+  ]);
+  expect(new Set(events.map((e: any) => e.id)).size).toBe(2);
+  // Sent events are not sent again.
+  await page.evaluate(() => window.dispatchEvent(new Event("pagehide")));
+  await page.waitForTimeout(300);
+  expect(batches.length).toBe(1);
+});
