@@ -79,9 +79,17 @@ pub fn Card(item: Arc<Item>) -> impl IntoView {
     let topic = item.topics.first().cloned().unwrap_or_default();
     let node = NodeRef::<leptos::html::Article>::new();
     if let Some(observer) = use_context::<CardObserver>() {
+        let observed = StoredValue::new_local(None::<web_sys::Element>);
         Effect::new(move |_| {
             if let Some(el) = node.get() {
                 observer.observe(&el);
+                observed.try_set_value(Some(el.into()));
+            }
+        });
+        // An observer keeps its targets alive: a card the windowed grid releases must be let go.
+        on_cleanup(move || {
+            if let Some(Some(el)) = observed.try_get_value() {
+                observer.unobserve(&el);
             }
         });
     }

@@ -17,6 +17,15 @@ use crate::rank::SignalKind;
 pub struct CardObserver(StoredValue<Option<web_sys::IntersectionObserver>, LocalStorage>);
 
 impl CardObserver {
+    /// Stops observing a card element (it left the DOM: the windowed grid released it).
+    pub fn unobserve(&self, el: &web_sys::Element) {
+        self.0.try_with_value(|o| {
+            if let Some(o) = o {
+                o.unobserve(el);
+            }
+        });
+    }
+
     /// Starts observing a card element.
     pub fn observe(&self, el: &web_sys::Element) {
         self.0.try_with_value(|o| {

@@ -1,19 +1,31 @@
-//! The waterfall grid. Column count follows the window width; items go, in order, to the shortest column,
-//! using heights known from the data (cover aspect ratio plus the card's fixed text block). Appending a page
-//! never moves a card that is already placed, so infinite scroll does not reshuffle what the user has seen.
+//! The waterfall grid, windowed. Every card's box is computed from the data (cover aspect ratio, plus a
+//! text block of fixed height), so the grid knows its full height and each card's position without
+//! rendering it. Only the cards within a margin of the viewport are in the DOM; the rest, with their images,
+//! are released. Items go, in order, to the shortest column, so appending a page never moves a placed card,
+//! and nothing jumps when a card or its image arrives.
 
 use std::sync::Arc;
 
+use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_use::use_window_size;
 
 use crate::components::card::Card;
 use crate::model::Item;
 
-/// Height of a card's text block relative to its width (title lines, meta row, price).
-const TEXT_BLOCK: f64 = 0.42;
+/// Height of a card's title block: 8 px above, two 14 px lines at 1.4, 4 px below (`.card-title`).
+pub const TITLE_H: f64 = 51.2;
+/// Height of the price row when the item has a product (`.card-price`).
+pub const PRICE_H: f64 = 20.0;
+/// Height of the creator / likes row (`.card-meta`).
+pub const META_H: f64 = 42.0;
+/// Extra height rendered above and below the viewport, in viewport heights: enough that fast flicks and
+/// keyboard paging find cards already there, small enough that the DOM stays bounded.
+const OVERSCAN: f64 = 1.0;
+/// How far the viewport moves before the window is recomputed, in pixels.
+const SCROLL_STEP: f64 = 120.0;
 
-/// Columns for a window width: two on phones, up to five on wide screens.
+/// Columns for a width: two on phones, up to five on wide screens.
 pub fn columns_for(width: f64) -> usize {
     match width {
         w if w < 720.0 => 2,
@@ -23,49 +35,179 @@ pub fn columns_for(width: f64) -> usize {
     }
 }
 
-/// Assigns each item to the currently shortest column; pure so the layout rule is easy to reason about.
+/// Assigns each item to the currently shortest column (heights relative to column width); pure so the
+/// layout rule is easy to reason about. Used by skeletons and previews.
 pub fn assign_columns(ratios: impl IntoIterator<Item = f64>, columns: usize) -> Vec<Vec<usize>> {
     let columns = columns.max(1);
     let mut heights = vec![0.0_f64; columns];
     let mut cols = vec![Vec::new(); columns];
     for (i, r) in ratios.into_iter().enumerate() {
-        let (shortest, _) =
-            heights
-                .iter()
-                .enumerate()
-                .fold((0, f64::INFINITY), |best, (c, h)| if *h < best.1 - 1e-9 { (c, *h) } else { best });
-        cols[shortest].push(i);
-        heights[shortest] += r + TEXT_BLOCK;
+        let c = shortest(&heights);
+        cols[c].push(i);
+        heights[c] += r + 0.42;
     }
     cols
 }
 
-/// A masonry grid of cards.
+fn shortest(heights: &[f64]) -> usize {
+    heights
+        .iter()
+        .enumerate()
+        .fold((0, f64::INFINITY), |best, (c, h)| if *h < best.1 - 1e-9 { (c, *h) } else { best })
+        .0
+}
+
+/// Where one card goes, in pixels from the grid's top left.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Slot {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Height of the whole card.
+    pub h: f64,
+}
+
+/// A computed grid: one slot per item, in item order, plus the column width and the total height.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Layout {
+    /// Slots in item order.
+    pub slots: Vec<Slot>,
+    /// Width of a column (and of every card).
+    pub col_w: f64,
+    /// Height of the tallest column.
+    pub height: f64,
+}
+
+/// A card's height at column width `col_w`: the cover's box plus the fixed text block.
+pub fn card_height(ratio: f64, has_price: bool, col_w: f64) -> f64 {
+    col_w * ratio + TITLE_H + META_H + if has_price { PRICE_H } else { 0.0 }
+}
+
+/// Places cards `(cover ratio, has a price row)` into `columns` columns across `width` with `gap` between
+/// columns and rows; each goes to the shortest column so far.
+pub fn place(cards: impl IntoIterator<Item = (f64, bool)>, columns: usize, width: f64, gap: f64) -> Layout {
+    let columns = columns.max(1);
+    let col_w = ((width - gap * (columns - 1) as f64) / columns as f64).max(1.0);
+    let mut heights = vec![0.0_f64; columns];
+    let mut slots = Vec::new();
+    for (ratio, has_price) in cards {
+        let c = shortest(&heights);
+        let h = card_height(ratio, has_price, col_w);
+        let y = if heights[c] > 0.0 { heights[c] + gap } else { 0.0 };
+        slots.push(Slot { x: c as f64 * (col_w + gap), y, h });
+        heights[c] = y + h;
+    }
+    Layout { slots, col_w, height: heights.iter().copied().fold(0.0, f64::max) }
+}
+
+/// Indices of the slots that overlap `[top, bottom]`, in item order.
+pub fn visible(slots: &[Slot], top: f64, bottom: f64) -> Vec<usize> {
+    slots.iter().enumerate().filter(|(_, s)| s.y < bottom && s.y + s.h > top).map(|(i, _)| i).collect()
+}
+
+/// The grid gap in pixels (`--gap`: 10 px on phones, 16 px from 720 px up).
+fn gap_for(window_width: f64) -> f64 {
+    if window_width >= 720.0 {
+        16.0
+    } else {
+        10.0
+    }
+}
+
+/// A windowed masonry grid of cards.
 #[component]
 pub fn Masonry(#[prop(into)] items: Signal<Vec<Arc<Item>>>) -> impl IntoView {
     let size = use_window_size();
-    let columns = Memo::new(move |_| columns_for(size.width.get()));
-    let layout = Memo::new(move |_| {
-        let cols = columns.get();
-        items.with(|list| {
-            assign_columns(list.iter().map(|i| i.cover.display_ratio()), cols)
-                .into_iter()
-                .map(|idx| idx.into_iter().map(|i| Arc::clone(&list[i])).collect::<Vec<_>>())
-                .collect::<Vec<_>>()
-        })
+    let grid = NodeRef::<Div>::new();
+    // The grid's own width (it may be narrower than the window); the window's until the grid is measured.
+    let width = RwSignal::new(0.0_f64);
+    Effect::new(move |_| {
+        size.width.track();
+        if let Some(el) = grid.get() {
+            width.set(f64::from(el.client_width()));
+        }
     });
-    let column_ids = move || (0..columns.get()).collect::<Vec<usize>>();
-    let column = move |c: usize| {
-        let cards = move || layout.with(|l| l.get(c).cloned().unwrap_or_default());
-        view! {
-            <div class="masonry-col">
-                <For each=cards key=|item| item.id.clone() children=|item| view! { <Card item/> }/>
-            </div>
+    let layout = Memo::new(move |_| {
+        let w = if width.get() > 0.0 { width.get() } else { (size.width.get() - 16.0).max(1.0) };
+        let cols = columns_for(size.width.get());
+        let gap = gap_for(size.width.get());
+        items.with(|list| place(list.iter().map(|i| (i.cover.display_ratio(), !i.products.is_empty())), cols, w, gap))
+    });
+
+    // The viewport in grid coordinates, updated when it has moved far enough to matter.
+    let view_range = RwSignal::new((0.0_f64, 0.0_f64));
+    let measure = move || {
+        let Some(el) = grid.get_untracked() else { return };
+        let vh = size.height.get_untracked().max(1.0);
+        let top = -el.get_bounding_client_rect().top();
+        let (old_top, old_bottom) = view_range.get_untracked();
+        let wanted = (top - vh * OVERSCAN, top + vh * (1.0 + OVERSCAN));
+        if old_bottom == 0.0
+            || (wanted.0 - old_top).abs() >= SCROLL_STEP
+            || (wanted.1 - old_bottom).abs() >= SCROLL_STEP
+        {
+            view_range.set(wanted);
         }
     };
+    let frame_pending = StoredValue::new(false);
+    let on_scroll = move |_| {
+        if frame_pending.get_value() {
+            return;
+        }
+        frame_pending.set_value(true);
+        request_animation_frame(move || {
+            frame_pending.try_set_value(false);
+            measure();
+        });
+    };
+    let scroll = window_event_listener(leptos::ev::scroll, on_scroll);
+    on_cleanup(move || scroll.remove());
+    Effect::new(move |_| {
+        // Re-measure when the grid mounts, the window resizes or the layout changes.
+        grid.track();
+        size.height.track();
+        layout.track();
+        request_animation_frame(measure);
+    });
+
+    let cards = Memo::new(move |_| {
+        let (top, bottom) = view_range.get();
+        layout.with(|l| {
+            items.with(|list| {
+                visible(&l.slots, top, bottom)
+                    .into_iter()
+                    .filter_map(|i| Some((Arc::clone(list.get(i)?), *l.slots.get(i)?, l.col_w)))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let key = |(item, slot, w): &(Arc<Item>, Slot, f64)| format!("{}@{:.0},{:.0},{:.0}", item.id, slot.x, slot.y, w);
     view! {
-        <div class="masonry" style=move || format!("--cols: {}", columns.get())>
-            <For each=column_ids key=|c| *c children=column/>
+        <div
+            class="masonry"
+            node_ref=grid
+            style=move || format!("height: {:.0}px", layout.with(|l| l.height))
+            data-testid="masonry"
+        >
+            <For
+                each=move || cards.get()
+                key=key
+                children=move |(item, slot, w)| {
+                    let style = format!(
+                        "transform: translate({:.2}px, {:.2}px); width: {:.2}px; height: {:.2}px",
+                        slot.x,
+                        slot.y,
+                        w,
+                        slot.h,
+                    );
+                    view! {
+                        <div class="masonry-slot" style=style>
+                            <Card item/>
+                        </div>
+                    }
+                }
+            />
         </div>
     }
 }
@@ -76,20 +218,41 @@ mod tests {
 
     #[test]
     fn appending_never_moves_placed_items() {
-        let ratios = [1.33, 1.0, 0.75, 1.4, 1.33, 1.0, 0.9, 1.2];
-        let before = assign_columns(ratios[..5].iter().copied(), 2);
-        let after = assign_columns(ratios.iter().copied(), 2);
-        for (b, a) in before.iter().zip(&after) {
-            assert_eq!(&a[..b.len()], &b[..]);
-        }
+        let cards: Vec<(f64, bool)> =
+            [1.33, 1.0, 0.75, 1.4, 1.33, 1.0, 0.9, 1.2].iter().enumerate().map(|(i, r)| (*r, i % 3 == 0)).collect();
+        let before = place(cards[..5].iter().copied(), 2, 400.0, 10.0);
+        let after = place(cards.iter().copied(), 2, 400.0, 10.0);
+        assert_eq!(&after.slots[..5], &before.slots[..]);
     }
 
     #[test]
-    fn columns_stay_balanced() {
-        let cols = assign_columns(std::iter::repeat_n(1.0, 10), 3);
-        let lens: Vec<usize> = cols.iter().map(Vec::len).collect();
-        assert_eq!(lens, vec![4, 3, 3]);
+    fn columns_stay_balanced_and_never_overlap() {
+        let l = place(std::iter::repeat_n((1.0, false), 10), 3, 620.0, 10.0);
+        assert_eq!(l.col_w, 200.0);
+        let per_col = |x: f64| l.slots.iter().filter(|s| s.x == x).count();
+        assert_eq!([per_col(0.0), per_col(210.0), per_col(420.0)], [4, 3, 3]);
+        for a in &l.slots {
+            for b in &l.slots {
+                if a != b && a.x == b.x {
+                    assert!(a.y + a.h + 10.0 <= b.y + 1e-9 || b.y + b.h + 10.0 <= a.y + 1e-9, "{a:?} {b:?}");
+                }
+            }
+        }
+        let h = card_height(1.0, false, 200.0);
+        assert!((l.height - (4.0 * h + 3.0 * 10.0)).abs() < 1e-9);
         assert_eq!(columns_for(412.0), 2);
         assert_eq!(columns_for(1280.0), 4);
+    }
+
+    #[test]
+    fn the_window_holds_only_cards_near_the_viewport() {
+        let l = place(std::iter::repeat_n((1.0, true), 10_000), 2, 392.0, 10.0);
+        let shown = visible(&l.slots, 50_000.0, 52_000.0);
+        assert!(!shown.is_empty() && shown.len() < 20, "{}", shown.len());
+        for i in shown {
+            let s = l.slots[i];
+            assert!(s.y < 52_000.0 && s.y + s.h > 50_000.0);
+        }
+        assert_eq!(assign_columns([1.0, 1.0, 1.0], 2), vec![vec![0, 2], vec![1]]);
     }
 }

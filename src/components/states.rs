@@ -25,7 +25,7 @@ pub fn SkeletonGrid() -> impl IntoView {
     let cols = assign_columns(ratios.iter().copied(), columns_for(width));
     let style = format!("--cols: {}", cols.len());
     view! {
-        <div class="masonry skeleton" role="status" aria-live="polite" style=style>
+        <div class="col-grid skeleton" role="status" aria-live="polite" style=style>
             <span class="visually-hidden">{move || ctx.t(Key::Loading)}</span>
             {cols
                 .into_iter()

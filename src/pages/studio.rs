@@ -375,7 +375,7 @@ fn FrameContent(ctx: crate::app::Ctx, item: Option<Arc<Item>>, profile: Arc<Crea
             .map(|item| {
                 view! {
                     <h3 class="frame-title">{move || ctx.t(Key::PreviewCard)}</h3>
-                    <div class="masonry" style="--cols: 2" data-testid="preview-card">
+                    <div class="col-grid" style="--cols: 2" data-testid="preview-card">
                         <div class="masonry-col">
                             <Card item=item.clone()/>
                         </div>
@@ -390,7 +390,7 @@ fn FrameContent(ctx: crate::app::Ctx, item: Option<Arc<Item>>, profile: Arc<Crea
         <h3 class="frame-title">{move || ctx.t(Key::PreviewCreator)}</h3>
         <div data-testid="preview-creator">
             <CreatorHeader creator=profile preview=true/>
-            <div class="masonry" style="--cols: 2">
+            <div class="col-grid" style="--cols: 2">
                 {move || {
                     let items = grid_items();
                     let cols = crate::components::masonry::assign_columns(

@@ -3,7 +3,8 @@ import { test, expect, cards, scrollToEnd } from "./fixtures";
 test("the feed shows cards from the demo pack", async ({ page, errors }) => {
   await page.goto("/");
   await expect(cards(page).first()).toBeVisible();
-  expect(await cards(page).count()).toBeGreaterThanOrEqual(20);
+  // The grid is windowed: the first screens' cards are there, not the whole page of 20.
+  expect(await cards(page).count()).toBeGreaterThanOrEqual(6);
   await expect(page.getByRole("link", { name: "推荐" }).first()).toHaveAttribute("aria-current", "page");
   // Covers reserve their box from the data: every cover has an aspect ratio before it loads.
   const styles = await page.locator(".card-cover").evaluateAll((els) => els.map((e) => e.getAttribute("style")));
@@ -20,7 +21,17 @@ test("scrolling follows next and loads page 2", async ({ page, errors }) => {
   await expect(cards(page).first()).toBeVisible();
   await scrollToEnd(page, 2);
   await expect.poll(() => requested.some((p) => p.endsWith("/feed/recommend/2.json"))).toBe(true);
-  await expect.poll(() => cards(page).count()).toBeGreaterThan(20);
+  // The grid grows, and the bottom of it holds cards that were not on page 1 (windowing keeps the DOM small).
+  const page1 = (await (await page.request.get("/api/v1/feed/recommend/1.json")).json()).items.map((i: any) => i.id);
+  await expect
+    .poll(async () => {
+      await scrollToEnd(page, 1);
+      const ids = await cards(page).evaluateAll((els) => els.map((e) => e.getAttribute("data-id")));
+      return ids.some((id) => !page1.includes(id));
+    })
+    .toBe(true);
+  expect(await page.getByTestId("masonry").evaluate((e) => e.getBoundingClientRect().height)).toBeGreaterThan(5000);
+  expect(await cards(page).count()).toBeLessThan(40);
   const ids = await cards(page).evaluateAll((els) => els.map((e) => e.getAttribute("data-id")));
   expect(new Set(ids).size).toBe(ids.length);
 });
@@ -129,4 +140,26 @@ test("?lang=en switches the UI to English and the switch remembers the choice", 
   await page.goto("/");
   await expect(page.getByRole("link", { name: "推荐" }).first()).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+});
+
+test("the windowed grid: every card fills the box computed from the data, and the DOM stays small", async ({ page, errors }) => {
+  await page.goto("/");
+  await expect(cards(page).first()).toBeVisible();
+  let maxCards = 0;
+  for (let i = 0; i < 12; i++) {
+    await scrollToEnd(page, 1);
+    await page.waitForTimeout(100);
+    maxCards = Math.max(maxCards, await cards(page).count());
+    // Nothing jumps: the rendered card is exactly as tall as its slot, which was computed before rendering.
+    const mismatch = await page.locator(".masonry-slot").evaluateAll((slots) =>
+      slots
+        .map((s) => [s.getBoundingClientRect().height, (s.firstElementChild as HTMLElement).getBoundingClientRect().height, (s.firstElementChild as HTMLElement).scrollHeight])
+        .filter(([slot, card, content]) => Math.abs(slot - card) > 0.5 || content > card + 0.5),
+    );
+    expect(mismatch).toEqual([]);
+  }
+  const height = await page.getByTestId("masonry").evaluate((e) => e.getBoundingClientRect().height);
+  expect(height).toBeGreaterThan(15_000);
+  expect(maxCards).toBeLessThan(40);
+  expect(await page.evaluate(() => document.getElementsByTagName("*").length)).toBeLessThan(1500);
 });
