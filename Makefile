@@ -13,6 +13,8 @@ eval:
 bench: setup-test
 	cargo bench -p guang --no-default-features --bench rank -- --warm-up-time 1 --measurement-time 3
 	cargo test --release --target wasm32-unknown-unknown --test bench_web -- --nocapture 2>&1 | grep -E "^wasm "
+	$(MAKE) build
+	node scripts/bench-feed.mjs dist 8097
 
 .PHONY: eval bench setup setup-test serve build size preview screenshots test lint test-native test-schema test-wasm test-e2e demo-pack demo-videos clean
 

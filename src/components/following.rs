@@ -5,9 +5,9 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
+use crate::components::viewport::use_near_viewport;
 use leptos::html::Div;
 use leptos::prelude::*;
-use leptos_use::{use_intersection_observer_with_options, UseIntersectionObserverOptions};
 
 use crate::api::{paths, FetchError};
 use crate::app::state::{ListStatus, PagedList};
@@ -106,16 +106,7 @@ fn MergedFeed(ids: Vec<String>) -> impl IntoView {
 
     // Near the end, load the list that holds the merge back: the unfinished one whose last item is newest.
     let sentinel = NodeRef::<Div>::new();
-    let near_end = RwSignal::new(false);
-    use_intersection_observer_with_options(
-        sentinel,
-        move |entries, _| {
-            if let Some(e) = entries.last() {
-                near_end.set(e.is_intersecting());
-            }
-        },
-        UseIntersectionObserverOptions::default().root_margin("1200px 0px"),
-    );
+    let near_end = use_near_viewport(sentinel, "1200px 0px");
     Effect::new(move |_| {
         merged.track();
         if !near_end.get() {

@@ -8,9 +8,9 @@ use std::sync::Arc;
 
 use leptos::html::Div;
 use leptos::prelude::*;
-use leptos_use::use_window_size;
 
 use crate::components::card::Card;
+use crate::components::viewport::use_window_size;
 use crate::model::Item;
 
 /// Height of a card's title block: 8 px above, two 14 px lines at 1.4, 4 px below (`.card-title`).

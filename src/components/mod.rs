@@ -12,3 +12,4 @@ pub mod masonry;
 pub mod paged_feed;
 pub mod share;
 pub mod states;
+pub mod viewport;

@@ -2,9 +2,9 @@
 //! follows `next`, an inline retry when a later page fails, and an end-of-feed line. It also keeps the
 //! list's scroll position so coming back restores the same place.
 
+use crate::components::viewport::use_near_viewport;
 use leptos::html::Div;
 use leptos::prelude::*;
-use leptos_use::{use_intersection_observer_with_options, UseIntersectionObserverOptions};
 
 use crate::app::state::{ListStatus, PagedList};
 use crate::app::{restore_scroll, scroll_y, use_ctx};
@@ -56,16 +56,7 @@ pub fn PagedFeed(
 
     // Load the next page whenever the sentinel is near the viewport and nothing is in flight.
     let sentinel = NodeRef::<Div>::new();
-    let near_end = RwSignal::new(false);
-    use_intersection_observer_with_options(
-        sentinel,
-        move |entries, _| {
-            if let Some(e) = entries.last() {
-                near_end.set(e.is_intersecting());
-            }
-        },
-        UseIntersectionObserverOptions::default().root_margin("1200px 0px"),
-    );
+    let near_end = use_near_viewport(sentinel, "1200px 0px");
     {
         let list = list.clone();
         let state = state.clone();

@@ -9,13 +9,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
-use leptos_use::use_window_size;
 use wasm_bindgen::JsCast;
 
 use crate::api::{fetch_text, paths};
 use crate::app::{focus_id, set_title, use_ctx};
 use crate::components::card::Card;
 use crate::components::states::ErrorState;
+use crate::components::viewport::use_window_size;
 use crate::i18n::{fill, problem_text, source_key, t, Key, Locale};
 use crate::model::documents::MAX_DOC_BYTES;
 use crate::model::text::is_valid_id;

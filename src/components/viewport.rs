@@ -1,0 +1,78 @@
+//! The two browser observations the feed needs, hand-written on web-sys instead of a hooks crate (every
+//! dependency costs first-load bytes): the window's size, and whether an element is near the viewport.
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The window's inner size in CSS pixels.
+#[derive(Clone, Copy)]
+pub struct WindowSize {
+    /// Width (0 before the first read, never in practice).
+    pub width: Signal<f64>,
+    /// Height.
+    pub height: Signal<f64>,
+}
+
+fn inner_size() -> (f64, f64) {
+    let Some(w) = web_sys::window() else { return (0.0, 0.0) };
+    let get = |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    (get(w.inner_width()), get(w.inner_height()))
+}
+
+/// The window size, updated on `resize` while the calling component lives.
+pub fn use_window_size() -> WindowSize {
+    let (w, h) = inner_size();
+    let width = RwSignal::new(w);
+    let height = RwSignal::new(h);
+    let handle = window_event_listener(leptos::ev::resize, move |_| {
+        let (w, h) = inner_size();
+        width.try_set(w);
+        height.try_set(h);
+    });
+    on_cleanup(move || handle.remove());
+    WindowSize { width: width.into(), height: height.into() }
+}
+
+/// True while the element of `target` is within `margin` (a CSS margin such as `"1200px 0px"`) of the
+/// viewport: the infinite-scroll sentinel.
+pub fn use_near_viewport<E>(target: NodeRef<E>, margin: &'static str) -> ReadSignal<bool>
+where
+    E: leptos::html::ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    let near = RwSignal::new(false);
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Some(e) = entries.iter().last().and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok()) {
+            near.try_set(e.is_intersecting());
+        }
+    });
+    let init = web_sys::IntersectionObserverInit::new();
+    init.set_root_margin(margin);
+    let observer = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init).ok();
+    let observer = StoredValue::new_local(observer);
+    let callback = StoredValue::new_local(Some(callback));
+    Effect::new(move |_| {
+        if let Some(el) = target.get() {
+            if let Ok(el) = el.dyn_into::<web_sys::Element>() {
+                observer.with_value(|o| {
+                    if let Some(o) = o {
+                        o.observe(&el);
+                    }
+                });
+            }
+        }
+    });
+    on_cleanup(move || {
+        observer.try_with_value(|o| {
+            if let Some(o) = o {
+                o.disconnect();
+            }
+        });
+        // A queued entry may still be delivered after `disconnect`; the closure stays alive for it.
+        if let Some(Some(cb)) = callback.try_update_value(Option::take) {
+            cb.forget();
+        }
+    });
+    near.read_only()
+}
