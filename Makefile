@@ -57,6 +57,7 @@ test-wasm:
 	cargo test --target wasm32-unknown-unknown --test web
 
 test-e2e: build
+	node scripts/size.mjs dist
 	npx playwright test
 
 demo-pack:

@@ -118,6 +118,15 @@ while (served * PAGE < 2000 || (await page.evaluate(() => window.innerHeight + w
 }
 const scrollMs = Date.now() - scrollStart;
 const tasks = await page.evaluate(() => window.__bench.longTasks);
+// The observer itself is checked: a deliberate 120 ms task must be recorded, or the figure above means nothing.
+const probed = await page.evaluate(async () => {
+  const before = window.__bench.longTasks.length;
+  const t = performance.now();
+  while (performance.now() - t < 120) {}
+  await new Promise((r) => setTimeout(r, 300));
+  return window.__bench.longTasks.length > before;
+});
+if (!probed) console.log("warning: the long-task observer did not record a deliberate 120 ms task");
 const total = tasks.reduce((a, b) => a + b, 0);
 console.log(
   `long tasks during 2k scroll: ${tasks.length} (total ${Math.round(total)} ms, longest ${Math.round(Math.max(0, ...tasks))} ms, over ${(scrollMs / 1000).toFixed(1)} s of scrolling)`,

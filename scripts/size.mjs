@@ -19,4 +19,12 @@ for (const f of files) {
   console.log(`${f.padEnd(40)} ${pad(body.length, 10)} ${pad(gz, 10)} ${pad(br, 10)}`);
 }
 console.log(`${"total".padEnd(40)} ${pad(total.raw, 10)} ${pad(total.gzip, 10)} ${pad(total.br, 10)}`);
+// The budget (size-budget.json) only ever goes down: exceeding it fails `make size` and so CI.
+const budget = JSON.parse(readFileSync("size-budget.json", "utf8")).first_load_gzip;
+if (total.gzip > budget) {
+  console.error(`over budget: ${total.gzip} > ${budget} bytes gzip (size-budget.json)`);
+  console.log(`total first-load gzip: ${total.gzip} bytes`);
+  process.exit(1);
+}
+console.log(`budget: ${budget} bytes gzip, ${budget - total.gzip} to spare`);
 console.log(`total first-load gzip: ${total.gzip} bytes`);
