@@ -17,6 +17,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: "zh-CN",
+    // Routes (page.route) cannot see requests a service worker makes; the offline tests opt back in.
+    serviceWorkers: "block",
     viewport: { width: 412, height: 915 },
     launchOptions: {
       executablePath: "/usr/bin/chromium",

@@ -1,6 +1,7 @@
 //! Start-up and the shell: load `config.json` and the API's `index.json`, then mount the router with the
 //! header and the pages. A failed start shows a retry screen instead of a blank page.
 
+pub mod offline;
 pub mod personalize;
 pub mod social;
 pub mod state;
@@ -132,6 +133,7 @@ pub fn App(session: Session, locale: Locale) -> impl IntoView {
             <NavigationCounter/>
             <a class="skip-link" href="#main">{move || ctx.t(Key::Feed)}</a>
             <Header/>
+            <offline::NetBanners/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound what=Missing::Page/> }>
                     <Route path=path!("/") view=FeedPage/>

@@ -61,6 +61,8 @@ pub struct Ctx {
     pub menu_item: RwSignal<Option<String>>,
     /// Follows, sharing and visit attribution.
     pub social: Social,
+    /// Online / offline and new-version state.
+    pub net: crate::app::offline::Net,
 }
 
 impl Ctx {
@@ -83,6 +85,7 @@ impl Ctx {
             pers,
             menu_item: RwSignal::new(None),
             social,
+            net: crate::app::offline::Net::start(),
         }
     }
 

@@ -226,6 +226,9 @@ pub enum Key {
     SrcExternal,
     SrcEmbed,
     SrcDirect,
+    OfflineBanner,
+    UpdateReady,
+    Reload,
 }
 
 /// The string for `key` in `locale`.
@@ -425,6 +428,9 @@ pub fn t(locale: Locale, key: Key) -> &'static str {
         SrcExternal => ("站外", "Other sites"),
         SrcEmbed => ("嵌入", "Embeds"),
         SrcDirect => ("直接访问", "Direct"),
+        OfflineBanner => ("离线中：正在显示已缓存的内容，你的操作会在联网后同步", "You're offline: showing saved content; your actions sync when you're back"),
+        UpdateReady => ("新版本已准备好", "A new version is ready"),
+        Reload => ("刷新", "Reload"),
     };
     match locale {
         Locale::Zh => zh,

@@ -1,0 +1,77 @@
+// Guang's service worker (generated from public/sw.template.js by scripts/sw-precache.mjs at build time).
+// - The app shell (html, js, wasm, css, icons) is precached per build version.
+// - Navigations: network first, the cached shell offline (the app routes on the client).
+// - JSON (config.json and content): network first, the last good copy offline (feed pages, items, creators seen).
+// - Media (covers, avatars, clips): cache first once seen.
+// - Writes (POST) and other origins pass through untouched.
+// A new version waits until the page asks it to take over (the app shows "new version, reload").
+const VERSION = "__VERSION__";
+const SHELL = `guang-shell-${VERSION}`;
+const DATA = "guang-data-v1";
+const MEDIA = "guang-media-v1";
+const ASSETS = __ASSETS__;
+const ASSET_URLS = ASSETS.map((a) => new URL(a, self.location.origin).href);
+const MEDIA_LIMIT = 400;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(SHELL).then((c) => c.addAll(ASSETS)));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) {
+        if (key.startsWith("guang-shell-") && key !== SHELL) await caches.delete(key);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "skip-waiting") self.skipWaiting();
+});
+
+const isMedia = (url) => /\.(svg|png|jpe?g|webp|avif|gif|webm|mp4)$/i.test(url.pathname) && url.pathname.includes("/media/");
+
+async function networkFirst(request, cacheName, fallback) {
+  const cache = await caches.open(cacheName);
+  try {
+    const response = await fetch(request);
+    if (response.ok) cache.put(request, response.clone());
+    return response;
+  } catch (e) {
+    const hit = (await cache.match(request)) || (fallback && (await caches.match(fallback)));
+    if (hit) return hit;
+    throw e;
+  }
+}
+
+async function cacheFirst(request) {
+  const hit = await caches.match(request);
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.ok) {
+    const cache = await caches.open(MEDIA);
+    await cache.put(request, response.clone());
+    const keys = await cache.keys();
+    for (const old of keys.slice(0, Math.max(0, keys.length - MEDIA_LIMIT))) await cache.delete(old);
+  }
+  return response;
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === "navigate") {
+    event.respondWith(networkFirst(request, SHELL, new URL("index.html", self.registration.scope).href));
+  } else if (ASSET_URLS.includes(url.href)) {
+    event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
+  } else if (isMedia(url)) {
+    event.respondWith(cacheFirst(request));
+  } else if (url.pathname.endsWith(".json")) {
+    event.respondWith(networkFirst(request, DATA));
+  }
+});
