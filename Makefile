@@ -16,7 +16,7 @@ bench: setup-test
 	$(MAKE) build
 	node scripts/bench-feed.mjs dist 8097
 
-.PHONY: eval bench setup setup-test serve build size preview screenshots test lint test-native test-schema test-wasm test-e2e demo-pack demo-videos clean
+.PHONY: audit eval bench setup setup-test serve build size preview screenshots test lint test-native test-schema test-wasm test-e2e demo-pack demo-videos clean
 
 setup:
 	@scripts/setup.sh app
@@ -33,6 +33,9 @@ build: setup
 
 size: build
 	node scripts/size.mjs dist
+
+audit: setup-test build
+	node scripts/audit.mjs dist 8099
 
 preview: build
 	node scripts/serve-dist.mjs dist 8080

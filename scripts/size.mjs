@@ -5,7 +5,11 @@ import { join, extname } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 const dir = process.argv[2] ?? "dist";
-const files = readdirSync(dir).filter((f) => [".html", ".js", ".wasm", ".css"].includes(extname(f))).sort();
+// embed.js is the loader host pages include (docs/embed.md); the app itself never downloads it.
+const notFirstLoad = new Set(["embed.js"]);
+const files = readdirSync(dir)
+  .filter((f) => [".html", ".js", ".wasm", ".css"].includes(extname(f)) && !notFirstLoad.has(f))
+  .sort();
 let total = { raw: 0, gzip: 0, br: 0 };
 const pad = (s, n) => String(s).padStart(n);
 console.log(`${"file".padEnd(40)} ${pad("raw", 10)} ${pad("gzip", 10)} ${pad("brotli", 10)}`);

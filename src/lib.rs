@@ -4,6 +4,7 @@
 //! `rank` are pure Rust and build without the `app` feature, so they test natively in seconds; everything
 //! that touches the browser lives behind `app`.
 
+pub mod embed;
 pub mod format;
 pub mod i18n;
 pub mod model;

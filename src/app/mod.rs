@@ -1,8 +1,10 @@
 //! Start-up and the shell: load `config.json` and the API's `index.json`, then mount the router with the
 //! header and the pages. A failed start shows a retry screen instead of a blank page.
 
+pub mod embed;
 pub mod offline;
 pub mod personalize;
+pub mod restore;
 pub mod social;
 pub mod state;
 
@@ -30,6 +32,8 @@ const LOCALE_KEY: &str = "locale";
 
 /// Loads what the app needs before it can show anything, then mounts it. Called once from `main`.
 pub async fn boot() {
+    // Embed mode styles <html> (no chrome, the host's theme) before anything renders.
+    embed::init();
     match load_session().await {
         Ok(session) => {
             remove_splash();
@@ -109,6 +113,8 @@ pub fn App(session: Session, locale: Locale) -> impl IntoView {
     }
     // Follow writes left from an earlier visit go out now; queued visit events leave when the page hides.
     ctx.social.flush();
+    // In embed mode: the host bridge (handshake, height, open / follow / share messages).
+    embed::connect(ctx);
     let online = window_event_listener(leptos::ev::online, move |_| ctx.social.on_online());
     let hidden = window_event_listener(leptos::ev::pagehide, move |_| ctx.social.send_events());
     let visibility = window_event_listener_untyped("visibilitychange", move |_| {
@@ -131,7 +137,6 @@ pub fn App(session: Session, locale: Locale) -> impl IntoView {
     view! {
         <Router>
             <NavigationCounter/>
-            <a class="skip-link" href="#main">{move || ctx.t(Key::Feed)}</a>
             <Header/>
             <offline::NetBanners/>
             <main id="main" tabindex="-1">
@@ -206,6 +211,11 @@ pub fn restore_scroll(y: f64) {
 
 /// Moves keyboard focus to the element with `id` (the page heading after a route change).
 pub fn focus_id(id: &'static str) {
+    // An embedded page that the user has not touched must not take focus (and scroll) from its host page.
+    let focused = web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.has_focus().unwrap_or(false));
+    if embed::active() && !focused {
+        return;
+    }
     request_animation_frame(move || {
         if let Some(el) = web_sys::window()
             .and_then(|w| w.document())

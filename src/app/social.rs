@@ -175,6 +175,9 @@ impl Social {
         self.save_follows();
         if let Some(rb) = rollback {
             leptos::logging::warn!("guang: follow of {} refused: {}", rb.creator, rb.reason);
+            // An embedding host saw the follow; it sees the rollback too.
+            let (creator, following) = (rb.creator.clone(), rb.followed);
+            crate::app::embed::post(crate::embed::ToHost::Follow { creator, following });
             self.revision.try_update(|r| *r += 1);
             self.say_text(format!("{}: {}", rb.name, rb.reason));
         }

@@ -199,6 +199,10 @@ pub struct PagedList {
     pub shown: Shown,
     /// Each item's position in the server's order, for "pause personalisation".
     pub server_pos: Arc<Mutex<HashMap<String, usize>>>,
+    /// URL of the first page: the list's identity (saved places, refresh).
+    pub first_url: Arc<str>,
+    /// New items a refresh found, waiting behind the "N new" pill.
+    pub fresh: ArcRwSignal<Vec<Arc<Item>>>,
 }
 
 impl PagedList {
@@ -212,7 +216,66 @@ impl PagedList {
             scroll_y: Arc::new(Mutex::new(0.0)),
             shown: Arc::new(Mutex::new(0)),
             server_pos: Arc::new(Mutex::new(HashMap::new())),
+            first_url: Arc::from(first_url),
+            fresh: ArcRwSignal::new(Vec::new()),
         }
+    }
+
+    /// Fetches the first page again; items not in the list yet wait behind the "N new" pill, so nothing on
+    /// screen moves. Says "up to date" when there is nothing new.
+    pub fn refresh(&self, ctx: Ctx) {
+        let url = self.first_url.to_string();
+        let this = self.clone();
+        spawn_local(async move {
+            let result = match fetch_text(&url).await {
+                Ok(text) => parse_feed_page(&text, &ctx.session().base).map_err(FetchError::from),
+                Err(e) => Err(e),
+            };
+            match result {
+                Ok(page) => {
+                    let known: std::collections::HashSet<String> =
+                        this.state.with_untracked(|s| s.items.iter().map(|i| i.id.clone()).collect());
+                    let waiting: std::collections::HashSet<String> =
+                        this.fresh.with_untracked(|f| f.iter().map(|i| i.id.clone()).collect());
+                    let new: Vec<Arc<Item>> = page
+                        .items
+                        .into_iter()
+                        .filter(|i| !known.contains(&i.id) && !waiting.contains(&i.id))
+                        .filter(|i| !ctx.pers.with_profile(|p| is_blocked(&Candidate::from_item(i), p)))
+                        .map(Arc::new)
+                        .collect();
+                    if new.is_empty() && waiting.is_empty() {
+                        ctx.pers.say(Key::UpToDate);
+                    } else {
+                        ctx.cache_items(&new);
+                        this.fresh.update(|f| f.extend(new));
+                    }
+                }
+                Err(e) => {
+                    leptos::logging::warn!("guang: refresh of {url} failed: {e}");
+                    ctx.pers.say(Key::RefreshFailed);
+                }
+            }
+        });
+    }
+
+    /// Puts the waiting new items at the top. They count as shown (the user is about to see them at the
+    /// top), so the ranker never moves them or anything already seen.
+    pub fn show_fresh(&self) {
+        let fresh = self.fresh.with_untracked(Clone::clone);
+        if fresh.is_empty() {
+            return;
+        }
+        {
+            let mut shown = self.shown.lock().unwrap_or_else(|e| e.into_inner());
+            *shown += fresh.len();
+        }
+        self.state.update(|s| {
+            let mut items = fresh.clone();
+            items.append(&mut s.items);
+            s.items = items;
+        });
+        self.fresh.set(Vec::new());
     }
 
     /// Notes that the item at `index` has been on screen.

@@ -119,12 +119,12 @@ pub fn Card(item: Arc<Item>) -> impl IntoView {
                     <img class="avatar avatar-sm" src=creator.avatar alt="" width="20" height="20" loading="lazy"/>
                     <span class="card-creator-name">{creator.name}</span>
                 </a>
-                <span
-                    class="card-likes"
-                    aria-label=move || format!("{} {}", format::count(likes, locale.get().tag()), t(locale.get(), Key::Likes))
-                >
+                <span class="card-likes">
                     <HeartIcon/>
                     <span aria-hidden="true">{move || format::count(likes, locale.get().tag())}</span>
+                    <span class="visually-hidden">
+                        {move || format!("{} {}", format::count(likes, locale.get().tag()), t(locale.get(), Key::Likes))}
+                    </span>
                 </span>
                 <button
                     type="button"

@@ -34,6 +34,7 @@ pub fn toggle_follow(ctx: Ctx, who: &FollowSubject) {
     if !ctx.social.set_follow(record, follow) {
         return;
     }
+    crate::app::embed::post(crate::embed::ToHost::Follow { creator: who.id.clone(), following: follow });
     ctx.pers.set_followed(ctx.social.followed_ids());
     if follow {
         ctx.pers.record_target(

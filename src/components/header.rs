@@ -1,4 +1,5 @@
-//! The top bar: the brand (home link) and the language switch.
+//! The app's chrome: the skip link and the top bar with the brand (home link), the share-code box, the
+//! interests page and the language switch. Embedded (`?embed=1`), the host page is the chrome: none of it.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -7,9 +8,12 @@ use crate::app::{choose_locale, use_ctx};
 use crate::components::icons::{CodeIcon, InterestsIcon};
 use crate::i18n::Key;
 
-/// Sticky app bar.
+/// Skip link and sticky app bar; nothing in embed mode.
 #[component]
 pub fn Header() -> impl IntoView {
+    if crate::app::embed::active() {
+        return None;
+    }
     let ctx = use_ctx();
     let switch = {
         move |_| {
@@ -17,7 +21,8 @@ pub fn Header() -> impl IntoView {
             choose_locale(ctx, next);
         }
     };
-    view! {
+    Some(view! {
+        <a class="skip-link" href="#main">{move || ctx.t(Key::Feed)}</a>
         <header class="app-bar">
             <A href="/" attr:class="brand" attr:aria-label=move || ctx.t(Key::AppName)>
                 <span class="brand-mark" aria-hidden="true">"逛"</span>
@@ -48,5 +53,5 @@ pub fn Header() -> impl IntoView {
             </button>
             </div>
         </header>
-    }
+    })
 }

@@ -128,3 +128,20 @@ pub fn CodeIcon() -> impl IntoView {
         </svg>
     }
 }
+
+/// Circular arrow (refresh).
+#[component]
+pub fn RefreshIcon() -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path
+                d="M19.5 12a7.5 7.5 0 11-2.2-5.3M19.5 4.5v4.2h-4.2"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="1.8"
+                stroke-linecap="round"
+                stroke-linejoin="round"
+            ></path>
+        </svg>
+    }
+}

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use leptos::html::Div;
 use leptos::prelude::*;
 
+use crate::app::restore::Anchor;
 use crate::components::card::Card;
 use crate::components::viewport::use_window_size;
 use crate::model::Item;
@@ -117,7 +118,12 @@ fn gap_for(window_width: f64) -> f64 {
 
 /// A windowed masonry grid of cards.
 #[component]
-pub fn Masonry(#[prop(into)] items: Signal<Vec<Arc<Item>>>) -> impl IntoView {
+pub fn Masonry(
+    #[prop(into)] items: Signal<Vec<Arc<Item>>>,
+    /// A card to scroll to once laid out (a saved place after a reload), with its offset from the top.
+    #[prop(default = None)]
+    anchor: Option<Anchor>,
+) -> impl IntoView {
     let size = use_window_size();
     let grid = NodeRef::<Div>::new();
     // The grid's own width (it may be narrower than the window); the window's until the grid is measured.
@@ -137,22 +143,25 @@ pub fn Masonry(#[prop(into)] items: Signal<Vec<Arc<Item>>>) -> impl IntoView {
 
     // The viewport in grid coordinates, updated when it has moved far enough to matter.
     let view_range = RwSignal::new((0.0_f64, 0.0_f64));
+    // Runs from animation frames, which may fire after the grid is gone (the user navigated away): every
+    // access is a `try_`, so a late frame does nothing instead of touching a disposed signal.
     let measure = move || {
-        let Some(el) = grid.get_untracked() else { return };
-        let vh = size.height.get_untracked().max(1.0);
+        let Some(el) = grid.try_get_untracked().flatten() else { return };
+        let Some(vh) = size.height.try_get_untracked() else { return };
+        let Some((old_top, old_bottom)) = view_range.try_get_untracked() else { return };
+        let vh = vh.max(1.0);
         let top = -el.get_bounding_client_rect().top();
-        let (old_top, old_bottom) = view_range.get_untracked();
         let wanted = (top - vh * OVERSCAN, top + vh * (1.0 + OVERSCAN));
         if old_bottom == 0.0
             || (wanted.0 - old_top).abs() >= SCROLL_STEP
             || (wanted.1 - old_bottom).abs() >= SCROLL_STEP
         {
-            view_range.set(wanted);
+            view_range.try_set(wanted);
         }
     };
     let frame_pending = StoredValue::new(false);
     let on_scroll = move |_| {
-        if frame_pending.get_value() {
+        if frame_pending.try_get_value().unwrap_or(true) {
             return;
         }
         frame_pending.set_value(true);
@@ -171,6 +180,24 @@ pub fn Masonry(#[prop(into)] items: Signal<Vec<Arc<Item>>>) -> impl IntoView {
         request_animation_frame(measure);
     });
 
+    // Scroll to the saved card once the grid has its real width; its position comes from the layout, so it
+    // need not be rendered yet.
+    let pending_anchor = StoredValue::new(anchor);
+    Effect::new(move |_| {
+        if width.get() <= 0.0 {
+            return;
+        }
+        let Some(a) = pending_anchor.get_value() else { return };
+        pending_anchor.set_value(None);
+        let index = items.with_untracked(|l| l.iter().position(|i| i.id == a.id));
+        let y = index.and_then(|i| layout.with_untracked(|l| l.slots.get(i).map(|s| s.y)));
+        if let (Some(y), Some(el)) = (y, grid.get_untracked()) {
+            let top = el.get_bounding_client_rect().top() + crate::app::scroll_y();
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, (top + y - a.offset).max(0.0));
+            }
+        }
+    });
     let cards = Memo::new(move |_| {
         let (top, bottom) = view_range.get();
         layout.with(|l| {

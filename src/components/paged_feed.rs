@@ -37,21 +37,59 @@ pub fn PagedFeed(
         ctx.pers.schedule_rerank();
     }
 
-    // Start loading, or restore where the user was if the list is already here.
+    // Start loading, or restore where the user was: the list still in memory (back), or the place saved
+    // before a reload or restart (feeds only).
+    let mut anchor = None;
     if state.with_untracked(|s| s.items.is_empty()) {
-        list.load_more(ctx);
+        if restore && personalized {
+            anchor = crate::app::restore::restore(&list, &list.first_url, ctx);
+        }
+        if anchor.is_none() && state.with_untracked(|s| s.items.is_empty()) {
+            list.load_more(ctx);
+        }
     } else if restore {
         let y = *list.scroll_y.lock().unwrap_or_else(|e| e.into_inner());
         restore_scroll(y);
     }
 
-    // Remember the scroll position while this list is on screen.
+    // Remember the scroll position while this list is on screen; feeds also save their place on the device
+    // (debounced, and when the page hides) so a reload comes back to the same card.
     if restore {
         let saved = list.scroll_y.clone();
-        let handle = window_event_listener(leptos::ev::scroll, move |_| {
-            *saved.lock().unwrap_or_else(|e| e.into_inner()) = scroll_y();
+        let save_pending = StoredValue::new(false);
+        let persist = {
+            let list = list.clone();
+            move || crate::app::restore::save(&list, &list.first_url)
+        };
+        let on_scroll = {
+            let persist = persist.clone();
+            move |_| {
+                *saved.lock().unwrap_or_else(|e| e.into_inner()) = scroll_y();
+                if personalized && !save_pending.get_value() {
+                    save_pending.set_value(true);
+                    let persist = persist.clone();
+                    set_timeout(
+                        move || {
+                            // The page may be gone by now; then the pagehide / cleanup save already ran.
+                            if save_pending.try_set_value(false).is_none() {
+                                persist();
+                            }
+                        },
+                        std::time::Duration::from_millis(600),
+                    );
+                }
+            }
+        };
+        let handle = window_event_listener(leptos::ev::scroll, on_scroll);
+        let hide = window_event_listener(leptos::ev::pagehide, move |_| {
+            if personalized {
+                persist();
+            }
         });
-        on_cleanup(move || handle.remove());
+        on_cleanup(move || {
+            handle.remove();
+            hide.remove();
+        });
     }
 
     // Load the next page whenever the sentinel is near the viewport and nothing is in flight.
@@ -93,6 +131,8 @@ pub fn PagedFeed(
     });
 
     view! {
+        {personalized.then(|| view! { <FreshPill list=list.clone()/> })}
+        <h2 class="visually-hidden">{move || ctx.t(Key::FeedItems)}</h2>
         <section class="feed" aria-busy=move || (s1.with(|s| s.status == ListStatus::Loading)).to_string()>
             {move || match phase.get() {
                 Phase::Skeleton => view! { <SkeletonGrid/> }.into_any(),
@@ -100,7 +140,7 @@ pub fn PagedFeed(
                 Phase::Empty => {
                     view! { <p class="state state-empty" data-testid="empty-state">{move || ctx.t(empty)}</p> }.into_any()
                 }
-                Phase::Grid => view! { <Masonry items/> }.into_any(),
+                Phase::Grid => view! { <Masonry items anchor=anchor.clone()/> }.into_any(),
             }}
             <div node_ref=sentinel class="sentinel" aria-hidden="true"></div>
             <FeedFooter list=list.clone() retry/>
@@ -147,5 +187,33 @@ fn FeedFooter(list: PagedList, retry: Callback<()>) -> impl IntoView {
             }
             ListStatus::Idle => ().into_any(),
         }
+    }
+}
+
+/// "N new" above the feed after a refresh found new items; tapping it puts them on top and scrolls there.
+#[component]
+fn FreshPill(list: PagedList) -> impl IntoView {
+    let ctx = use_ctx();
+    let fresh = list.fresh.clone();
+    let count = Signal::derive(move || fresh.with(Vec::len));
+    let show = move |_| {
+        list.show_fresh();
+        if let Some(w) = web_sys::window() {
+            let opts = web_sys::ScrollToOptions::new();
+            opts.set_top(0.0);
+            let reduce = w.match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches());
+            opts.set_behavior(if reduce { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
+            w.scroll_to_with_scroll_to_options(&opts);
+        }
+    };
+    view! {
+        // A zero-height sticky holder: the pill floats over the cards and never pushes them down.
+        <div class="fresh-anchor">
+            <Show when=move || { count.get() > 0 }>
+                <button type="button" class="fresh-pill" data-testid="fresh-pill" on:click=show.clone()>
+                    {move || crate::i18n::fill(ctx.t(Key::NewItems), &[("n", &count.get().to_string())])}
+                </button>
+            </Show>
+        </div>
     }
 }

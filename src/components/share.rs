@@ -3,7 +3,9 @@
 //! The sheet is always there (the system share dialog is offered in it where the browser has the Web Share
 //! API): copy link, a QR code drawn in wasm as SVG, and a short share code in the spirit of 淘口令 that
 //! anyone can type into Guang's code box to land on the same item or creator. Links carry `src=share` and the
-//! code, so the visit they bring is attributed to the share.
+//! code, so the visit they bring is attributed to the share. In WeChat and WindVane webviews the system
+//! share button is not offered (WeChat gets a hint pointing at its own ··· menu), and in embed mode every
+//! completed share is also posted to the host (`share` in docs/embed.md).
 
 use leptos::html::{Dialog, Input};
 use leptos::prelude::*;
@@ -12,8 +14,9 @@ use leptos_router::hooks::use_navigate;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::app::social::share_link;
-use crate::app::{use_ctx, Ctx};
+use crate::app::{embed, use_ctx, Ctx};
 use crate::components::icons::ShareIcon;
+use crate::embed::{detect_webview, OpenKind, ShareMethod, ToHost};
 use crate::i18n::{fill, t, Key};
 use crate::rank::SignalKind;
 use crate::social::{decode_share_code, encode_share_code, qr_svg, CodeError, ShareTarget, Source};
@@ -68,13 +71,18 @@ fn select_input(input: NodeRef<Input>) {
     }
 }
 
-/// A share counts as a signal for items (it says more than an open).
-fn record_share(ctx: Ctx, target: &ShareTarget) {
+/// A share counts as a signal for items (it says more than an open), and an embedding host is told.
+fn record_share(ctx: Ctx, target: &ShareTarget, link: &str, method: ShareMethod) {
     if let ShareTarget::Item(id) = target {
         if let Some(item) = ctx.cached_item(id) {
             ctx.pers.record(SignalKind::Share, &item);
         }
     }
+    let kind = match target {
+        ShareTarget::Item(_) => OpenKind::Item,
+        ShareTarget::Creator(_) => OpenKind::Creator,
+    };
+    embed::post(ToHost::Share { kind, id: target.id().to_string(), url: link.to_string(), method });
 }
 
 /// Keeps a `<dialog>` open exactly while `open` says so.
@@ -107,10 +115,15 @@ pub fn ShareSheet() -> impl IntoView {
         let code = encode_share_code(&req.target);
         let link = share_link(&req.target, &code);
         let qr = qr_svg(&link);
-        let copy = move |text: String, input: NodeRef<Input>, done: Key, target: ShareTarget| {
+        let copy = move |text: String,
+                         input: NodeRef<Input>,
+                         done: Key,
+                         target: ShareTarget,
+                         link: String,
+                         how: ShareMethod| {
             spawn_local(async move {
                 if copy_text(&text).await {
-                    record_share(ctx, &target);
+                    record_share(ctx, &target, &link, how);
                     ctx.pers.say(done);
                 } else {
                     select_input(input);
@@ -118,7 +131,13 @@ pub fn ShareSheet() -> impl IntoView {
                 }
             });
         };
-        let native = web_share().map(|share| {
+        // In WeChat and WindVane webviews the Web Share API is missing or useless and their own share
+        // routes are outside a page's reach (see `crate::embed::webview`): copy link, QR and code remain.
+        let webview = navigator().and_then(|n| n.user_agent().ok()).as_deref().and_then(detect_webview);
+        let menu_hint = webview.filter(|w| w.has_menu_share()).map(|_| {
+            view! { <p class="hint share-menu-hint" data-testid="share-menu-hint">{t(l, Key::ShareViaMenu)}</p> }
+        });
+        let native = webview.is_none().then(web_share).flatten().map(|share| {
             let (title, link, target) = (req.title.clone(), link.clone(), req.target.clone());
             let on_click = move |_| {
                 let data = js_sys::Object::new();
@@ -128,11 +147,11 @@ pub fn ShareSheet() -> impl IntoView {
                 let Ok(promise) = share.call1(&nav, &data).and_then(|p| p.dyn_into::<js_sys::Promise>()) else {
                     return;
                 };
-                let target = target.clone();
+                let (target, link) = (target.clone(), link.clone());
                 spawn_local(async move {
                     // A rejection is usually the user closing the system dialog: nothing to say.
                     if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
-                        record_share(ctx, &target);
+                        record_share(ctx, &target, &link, ShareMethod::Native);
                         ctx.social.share.try_set(None);
                     }
                 });
@@ -153,12 +172,13 @@ pub fn ShareSheet() -> impl IntoView {
                 </svg>
             }
         });
-        let (link_copy, code_copy) = (link.clone(), code.clone());
+        let (link_copy, code_copy, code_link) = (link.clone(), code.clone(), link.clone());
         let (t1, t2) = (req.target.clone(), req.target.clone());
         Some(view! {
             <h2 id="share-title" class="dialog-title">{t(l, Key::ShareTitle)}</h2>
             <p class="dialog-sub">{req.title.clone()}</p>
             {native}
+            {menu_hint}
             <div class="share-grid">
                 {qr_view}
                 <div class="share-fields">
@@ -170,7 +190,10 @@ pub fn ShareSheet() -> impl IntoView {
                         type="button"
                         class="btn"
                         data-testid="copy-link"
-                        on:click=move |_| copy(link_copy.clone(), link_input, Key::LinkCopied, t1.clone())
+                        on:click=move |_| {
+                            let link = link_copy.clone();
+                            copy(link.clone(), link_input, Key::LinkCopied, t1.clone(), link, ShareMethod::CopyLink)
+                        }
                     >
                         {t(l, Key::CopyLink)}
                     </button>
@@ -189,7 +212,10 @@ pub fn ShareSheet() -> impl IntoView {
                         type="button"
                         class="btn"
                         data-testid="copy-code"
-                        on:click=move |_| copy(code_copy.clone(), code_input, Key::CodeCopied, t2.clone())
+                        on:click=move |_| {
+                            let (code, link) = (code_copy.clone(), code_link.clone());
+                            copy(code, code_input, Key::CodeCopied, t2.clone(), link, ShareMethod::CopyCode)
+                        }
                     >
                         {t(l, Key::CopyCode)}
                     </button>

@@ -173,6 +173,7 @@ pub enum Key {
     CodeCopied,
     CopyFailed,
     ShareCodeHint,
+    ShareViaMenu,
     QrLabel,
     OpenCode,
     OpenCodeHint,
@@ -229,6 +230,12 @@ pub enum Key {
     OfflineBanner,
     UpdateReady,
     Reload,
+    UpToDate,
+    RefreshFailed,
+    Refresh,
+    NewItems,
+    ReleaseToRefresh,
+    FeedItems,
 }
 
 /// The string for `key` in `locale`.
@@ -375,6 +382,7 @@ pub fn t(locale: Locale, key: Key) -> &'static str {
         CodeCopied => ("口令已复制", "Code copied"),
         CopyFailed => ("无法自动复制，已选中，请手动复制", "Couldn't copy automatically: it's selected, copy it by hand"),
         ShareCodeHint => ("朋友在逛里点「输入口令」粘贴即可打开", "Friends can paste it into Guang's \"Open a code\" box"),
+        ShareViaMenu => ("点右上角 ··· 分享", "Use the ··· menu to share"),
         QrLabel => ("二维码：{title}", "QR code for {title}"),
         OpenCode => ("输入口令", "Open a share code"),
         OpenCodeHint => ("粘贴或输入逛口令（也可以粘贴整段分享文字）", "Paste or type a share code (or the whole message it came in)"),
@@ -431,6 +439,12 @@ pub fn t(locale: Locale, key: Key) -> &'static str {
         OfflineBanner => ("离线中：正在显示已缓存的内容，你的操作会在联网后同步", "You're offline: showing saved content; your actions sync when you're back"),
         UpdateReady => ("新版本已准备好", "A new version is ready"),
         Reload => ("刷新", "Reload"),
+        UpToDate => ("已经是最新内容", "You're up to date"),
+        RefreshFailed => ("刷新失败，请稍后再试", "Couldn't refresh. Try again in a moment"),
+        Refresh => ("刷新", "Refresh"),
+        NewItems => ("{n} 条新内容", "{n} new posts"),
+        ReleaseToRefresh => ("松开刷新", "Release to refresh"),
+        FeedItems => ("内容列表", "Posts"),
     };
     match locale {
         Locale::Zh => zh,

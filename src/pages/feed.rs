@@ -6,6 +6,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::paths;
 use crate::app::{set_title, use_ctx};
 use crate::components::following::FollowingFeed;
+use crate::components::icons::RefreshIcon;
 use crate::components::paged_feed::PagedFeed;
 use crate::i18n::Key;
 use crate::social::Source;
@@ -36,6 +37,13 @@ pub fn FeedPage() -> impl IntoView {
             set_title(&format!("{} · {}", ctx.t(tab), ctx.t(Key::AppName)));
         });
     }
+    // Refresh the recommend channel on screen: new items wait behind the "N new" pill.
+    let refresh = move || {
+        if !following.get_untracked() {
+            ctx.list(&ctx.url(&paths::feed(&channel.get_untracked()))).refresh(ctx);
+        }
+    };
+    let pull = use_pull_to_refresh(refresh);
     let tabs = view! {
         <nav class="tabs" aria-label=move || ctx.t(Key::MainNav)>
             <a href="/" class="tab" aria-current=move || (!following.get()).then_some("page")>
@@ -44,7 +52,19 @@ pub fn FeedPage() -> impl IntoView {
             <a href="/?tab=following" class="tab" aria-current=move || following.get().then_some("page")>
                 {move || ctx.t(Key::TabFollowing)}
             </a>
+            <button
+                type="button"
+                class="icon-btn tabs-refresh"
+                data-testid="refresh"
+                aria-label=move || ctx.t(Key::Refresh)
+                on:click=move |_| refresh()
+            >
+                <RefreshIcon/>
+            </button>
         </nav>
+        <p class="pull-hint" class:is-armed=move || pull.get() == Pull::Armed aria-hidden="true">
+            {move || if pull.get() == Pull::Idle { "" } else { ctx.t(Key::ReleaseToRefresh) }}
+        </p>
     };
     let chips = {
         move || {
@@ -91,4 +111,54 @@ pub fn FeedPage() -> impl IntoView {
             }
         }}
     }
+}
+
+/// Where a pull-to-refresh gesture stands.
+#[derive(Clone, Copy, PartialEq)]
+enum Pull {
+    Idle,
+    Pulling,
+    Armed,
+}
+
+/// Pull down from the top of the page on a touch screen, release past the threshold, and `refresh` runs.
+fn use_pull_to_refresh(refresh: impl Fn() + Copy + 'static) -> RwSignal<Pull> {
+    const THRESHOLD: f64 = 80.0;
+    let state = RwSignal::new(Pull::Idle);
+    // Embedded, the frame is as tall as its content and never scrolls: a downward drag is the reader
+    // scrolling the host page, not a pull.
+    if crate::app::embed::active() {
+        return state;
+    }
+    let start = StoredValue::new(None::<f64>);
+    let y_of = |ev: &web_sys::TouchEvent| ev.touches().get(0).map(|t| f64::from(t.client_y()));
+    let down = window_event_listener(leptos::ev::touchstart, move |ev| {
+        let at_top = crate::app::scroll_y() <= 0.0;
+        start.set_value(if at_top { y_of(&ev) } else { None });
+    });
+    let moved = window_event_listener(leptos::ev::touchmove, move |ev| {
+        if let (Some(s), Some(y)) = (start.get_value(), y_of(&ev)) {
+            let next = match y - s {
+                d if d > THRESHOLD => Pull::Armed,
+                d if d > 10.0 => Pull::Pulling,
+                _ => Pull::Idle,
+            };
+            if state.get_untracked() != next {
+                state.set(next);
+            }
+        }
+    });
+    let up = window_event_listener(leptos::ev::touchend, move |_| {
+        if state.get_untracked() == Pull::Armed {
+            refresh();
+        }
+        start.set_value(None);
+        state.set(Pull::Idle);
+    });
+    on_cleanup(move || {
+        down.remove();
+        moved.remove();
+        up.remove();
+    });
+    state
 }

@@ -12,3 +12,6 @@ pub use attribution::{classify_landing, Attribution, Landing, Source, VisitEvent
 pub use follows::{Followed, Follows, Rollback, WriteOutcome, WriteRequest};
 pub use qr::{qr_svg, QrSvg};
 pub use share_code::{decode_share_code, encode_share_code, CodeError, ShareTarget};
+
+/// The normalised origin of an http(s) URL, shared with the embed origin rule.
+pub(crate) use landing::origin as url_origin;

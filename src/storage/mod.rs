@@ -18,3 +18,10 @@ pub fn get(key: &str) -> Option<String> {
 pub fn set(key: &str, value: &str) -> bool {
     local_storage().is_some_and(|s| s.set_item(&format!("{PREFIX}{key}"), value).is_ok())
 }
+
+/// Deletes a saved value (a corrupt one, so it is not read again).
+pub fn remove(key: &str) {
+    if let Some(s) = local_storage() {
+        let _ = s.remove_item(&format!("{PREFIX}{key}"));
+    }
+}
