@@ -150,6 +150,7 @@ pub fn App(session: Session, locale: Locale) -> impl IntoView {
             </main>
             <ItemMenu/>
             <ShareSheet/>
+            <crate::components::shortcuts::Shortcuts/>
             <CodeDialog/>
         </Router>
     }

@@ -209,7 +209,9 @@ pub fn Masonry(
             })
         })
     });
-    let key = |(item, slot, w): &(Arc<Item>, Slot, f64)| format!("{}@{:.0},{:.0},{:.0}", item.id, slot.x, slot.y, w);
+    // Keyed by id: a card that moves (a card above it was hidden, the window was resized) keeps its element,
+    // so keyboard focus and a screen reader's place survive; only its position changes.
+    let key = |(item, _, _): &(Arc<Item>, Slot, f64)| item.id.clone();
     view! {
         <div
             class="masonry"
@@ -220,14 +222,18 @@ pub fn Masonry(
             <For
                 each=move || cards.get()
                 key=key
-                children=move |(item, slot, w)| {
-                    let style = format!(
-                        "transform: translate({:.2}px, {:.2}px); width: {:.2}px; height: {:.2}px",
-                        slot.x,
-                        slot.y,
-                        w,
-                        slot.h,
-                    );
+                children=move |(item, _, _)| {
+                    let id = item.id.clone();
+                    let style = move || {
+                        cards.with(|c| {
+                            c.iter().find(|(i, _, _)| i.id == id).map(|(_, slot, w)| {
+                                format!(
+                                    "transform: translate({:.2}px, {:.2}px); width: {:.2}px; height: {:.2}px",
+                                    slot.x, slot.y, w, slot.h,
+                                )
+                            })
+                        })
+                    };
                     view! {
                         <div class="masonry-slot" style=style>
                             <Card item/>

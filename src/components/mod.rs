@@ -11,5 +11,6 @@ pub mod item_menu;
 pub mod masonry;
 pub mod paged_feed;
 pub mod share;
+pub mod shortcuts;
 pub mod states;
 pub mod viewport;

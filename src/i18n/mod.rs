@@ -236,6 +236,15 @@ pub enum Key {
     NewItems,
     ReleaseToRefresh,
     FeedItems,
+    LikedNotice,
+    KeyboardShortcuts,
+    KeyNextPrev,
+    KeyOpen,
+    KeyLike,
+    KeyFollow,
+    KeyShare,
+    KeyHide,
+    KeyHelp,
 }
 
 /// The string for `key` in `locale`.
@@ -445,6 +454,15 @@ pub fn t(locale: Locale, key: Key) -> &'static str {
         NewItems => ("{n} 条新内容", "{n} new posts"),
         ReleaseToRefresh => ("松开刷新", "Release to refresh"),
         FeedItems => ("内容列表", "Posts"),
+        LikedNotice => ("已赞，会多推荐类似内容", "Liked: you'll see more like this"),
+        KeyboardShortcuts => ("键盘快捷键", "Keyboard shortcuts"),
+        KeyNextPrev => ("下一张 / 上一张卡片", "Next / previous card"),
+        KeyOpen => ("打开", "Open"),
+        KeyLike => ("赞", "Like"),
+        KeyFollow => ("关注 / 取消关注作者", "Follow / unfollow the creator"),
+        KeyShare => ("分享", "Share"),
+        KeyHide => ("不感兴趣（隐藏）", "Not interested (hide)"),
+        KeyHelp => ("显示快捷键", "Show the shortcuts"),
     };
     match locale {
         Locale::Zh => zh,

@@ -1,0 +1,54 @@
+// Keyboard: j / k move between cards with focus on the card link (named by title and creator), Enter opens,
+// f follows, s shares, h hides, ? lists the keys; nothing fires while typing.
+import { test, expect, cards } from "./fixtures";
+
+test("j / k move between cards, and f, s, h, l and ? act on the focused one", async ({ page, errors }) => {
+  await page.goto("/");
+  await expect(cards(page).first()).toBeVisible();
+  const focusedId = () => page.evaluate(() => document.activeElement?.closest<HTMLElement>("[data-testid=card]")?.dataset.id ?? null);
+  const order = await cards(page).evaluateAll((els) => els.map((e) => e.getAttribute("data-id")));
+  await page.keyboard.press("j");
+  expect(await focusedId()).toBe(order[0]);
+  // The focused element is the card's link, whose name is the title, creator and kind.
+  const name = await page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "");
+  expect(name.split(" · ").length).toBe(3);
+  await page.keyboard.press("j");
+  expect(await focusedId()).toBe(order[1]);
+  await page.keyboard.press("k");
+  expect(await focusedId()).toBe(order[0]);
+
+  await page.keyboard.press("f");
+  await expect(page.getByTestId("toast")).toHaveText("已关注");
+  await page.keyboard.press("l");
+  await expect(page.getByTestId("toast")).toContainText("已赞");
+  await page.keyboard.press("s");
+  await expect(page.getByTestId("share-sheet")).toBeVisible();
+  // Keys do nothing while a dialog is open.
+  await page.keyboard.press("h");
+  expect(await page.locator(`[data-id="${order[0]}"]`).count()).toBe(1);
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("share-sheet")).toBeHidden();
+
+  await page.locator(`[data-id="${order[0]}"] .card-link`).focus();
+  await page.keyboard.press("h");
+  await expect(page.locator(`[data-id="${order[0]}"]`)).toHaveCount(0);
+  await expect(page.getByTestId("toast")).toContainText("已隐藏");
+  expect(await focusedId()).not.toBeNull();
+
+  await page.keyboard.press("?");
+  await expect(page.getByTestId("shortcuts")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("shortcuts")).toBeHidden();
+
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("item-page")).toBeVisible();
+});
+
+test("shortcuts stay quiet while typing", async ({ page, errors }) => {
+  await page.goto("/");
+  await expect(cards(page).first()).toBeVisible();
+  await page.getByTestId("open-code").click();
+  await page.getByTestId("code-input").pressSequentially("jkfsh?");
+  await expect(page.getByTestId("code-input")).toHaveValue("jkfsh?");
+  await expect(page.getByTestId("shortcuts")).toBeHidden();
+});
