@@ -1,5 +1,6 @@
 //! Keeping the user's place across reloads and restarts. While a feed is on screen its loaded items, the
-//! shown prefix and the card at the top of the viewport are saved (debounced, and when the page hides); a
+//! shown prefix and the card at the top of the viewport are saved (when scrolling stops, and when the page
+//! hides); a
 //! reload or a restart from the home screen within [`PLACE_MAX_AGE_MS`] puts the same cards back in the
 //! same order and scrolls to the same card. Older than that, the feed starts fresh at the top: a feed is
 //! about what is new. The stored copy is untrusted: items are validated again as if the API sent them.

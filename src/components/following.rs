@@ -13,9 +13,9 @@ use crate::api::{paths, FetchError};
 use crate::app::state::{ListStatus, PagedList};
 use crate::app::{use_ctx, Ctx};
 use crate::components::follow::{FollowButton, FollowSubject};
-use crate::components::icons::VerifiedIcon;
 use crate::components::masonry::Masonry;
 use crate::components::states::{error_key, RetryButton, SkeletonGrid};
+use crate::components::verified::VerifiedMark;
 use crate::i18n::Key;
 use crate::model::{CreatorRef, Item};
 use crate::rank::{is_blocked, Candidate};
@@ -204,7 +204,6 @@ fn Suggestions() -> impl IntoView {
 
 #[component]
 fn SuggestedCreator(creator: CreatorRef, topics: Vec<String>) -> impl IntoView {
-    let ctx = use_ctx();
     let subject =
         FollowSubject { id: creator.id.clone(), name: creator.name.clone(), avatar: creator.avatar.clone(), topics };
     view! {
@@ -214,14 +213,7 @@ fn SuggestedCreator(creator: CreatorRef, topics: Vec<String>) -> impl IntoView {
                 <span class="creator-name">{creator.name.clone()}</span>
                 {creator
                     .verified
-                    .then(|| {
-                        view! {
-                            <span class="verified" title=move || ctx.t(Key::Verified)>
-                                <VerifiedIcon/>
-                                <span class="visually-hidden">{move || ctx.t(Key::Verified)}</span>
-                            </span>
-                        }
-                    })}
+                    .then(|| view! { <VerifiedMark/> })}
             </a>
             <FollowButton who=subject small=true/>
         </li>

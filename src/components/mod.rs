@@ -13,4 +13,5 @@ pub mod paged_feed;
 pub mod share;
 pub mod shortcuts;
 pub mod states;
+pub mod verified;
 pub mod viewport;

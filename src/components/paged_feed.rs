@@ -53,10 +53,11 @@ pub fn PagedFeed(
     }
 
     // Remember the scroll position while this list is on screen; feeds also save their place on the device
-    // (debounced, and when the page hides) so a reload comes back to the same card.
+    // (once scrolling has stopped for a moment, and when the page hides) so a reload comes back to the same
+    // card. Never during a scroll: serialising hundreds of items is work a moving feed must not do.
     if restore {
         let saved = list.scroll_y.clone();
-        let save_pending = StoredValue::new(false);
+        let scroll_gen = StoredValue::new(0_u64);
         let persist = {
             let list = list.clone();
             move || crate::app::restore::save(&list, &list.first_url)
@@ -65,17 +66,22 @@ pub fn PagedFeed(
             let persist = persist.clone();
             move |_| {
                 *saved.lock().unwrap_or_else(|e| e.into_inner()) = scroll_y();
-                if personalized && !save_pending.get_value() {
-                    save_pending.set_value(true);
+                if personalized {
+                    let Some(generation) = scroll_gen.try_update_value(|g| {
+                        *g += 1;
+                        *g
+                    }) else {
+                        return;
+                    };
                     let persist = persist.clone();
                     set_timeout(
                         move || {
-                            // The page may be gone by now; then the pagehide / cleanup save already ran.
-                            if save_pending.try_set_value(false).is_none() {
+                            // Saved only if no scroll came since; a page already gone saved on pagehide.
+                            if scroll_gen.try_get_value() == Some(generation) {
                                 persist();
                             }
                         },
-                        std::time::Duration::from_millis(600),
+                        std::time::Duration::from_millis(800),
                     );
                 }
             }

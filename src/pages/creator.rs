@@ -8,10 +8,10 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::paths;
 use crate::app::{focus_id, set_title, use_ctx};
 use crate::components::follow::{FollowButton, FollowSubject};
-use crate::components::icons::VerifiedIcon;
 use crate::components::paged_feed::PagedFeed;
 use crate::components::share::ShareButton;
 use crate::components::states::ErrorState;
+use crate::components::verified::VerifiedMark;
 use crate::format;
 use crate::i18n::{t, Key};
 use crate::model::text::is_valid_id;
@@ -21,37 +21,39 @@ use crate::pages::{load_into, Load};
 use crate::rank::{SignalKind, Target};
 use crate::social::{ShareTarget, Source};
 
-/// The creator page.
-#[component]
-pub fn CreatorPage() -> impl IntoView {
+/// Loads the creator named by the route's `:id` (from the cache when it is there), following route changes;
+/// returns the load state and a retry. Shared by the creator page and the preview studio.
+pub fn use_creator(params: Memo<leptos_router::params::ParamsMap>) -> (RwSignal<Load<Arc<Creator>>>, Callback<()>) {
     let ctx = use_ctx();
-    let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
     let state: RwSignal<Load<Arc<Creator>>> = RwSignal::new(Load::Loading);
-
-    let load = {
-        move |wanted: String| {
-            if !is_valid_id(&wanted) {
-                state.set(Load::Missing);
-            } else if let Some(c) = ctx.cached_creator(&wanted) {
-                state.set(Load::Ready(c));
-            } else {
-                let base = ctx.session().base.clone();
-                load_into(
-                    state,
-                    ctx.url(&paths::creator(&wanted)),
-                    move |text| {
-                        let c = Arc::new(parse_creator_doc(text, &base)?);
-                        ctx.cache_creator(c.clone());
-                        Ok(c)
-                    },
-                    move || id.try_get_untracked().as_deref() == Some(wanted.as_str()),
-                );
-            }
+    let load = move |wanted: String| {
+        if !is_valid_id(&wanted) {
+            state.set(Load::Missing);
+        } else if let Some(c) = ctx.cached_creator(&wanted) {
+            state.set(Load::Ready(c));
+        } else {
+            let base = ctx.session().base.clone();
+            load_into(
+                state,
+                ctx.url(&paths::creator(&wanted)),
+                move |text| {
+                    let c = Arc::new(parse_creator_doc(text, &base)?);
+                    ctx.cache_creator(c.clone());
+                    Ok(c)
+                },
+                move || id.try_get_untracked().as_deref() == Some(wanted.as_str()),
+            );
         }
     };
     Effect::new(move |_| load(id.get()));
-    let retry = Callback::new(move |_| load(id.get_untracked()));
+    (state, Callback::new(move |_| load(id.get_untracked())))
+}
+
+/// The creator page.
+#[component]
+pub fn CreatorPage() -> impl IntoView {
+    let (state, retry) = use_creator(use_params_map());
 
     view! {
         {move || match state.get() {
@@ -191,14 +193,7 @@ pub fn CreatorHeader(creator: Arc<Creator>, #[prop(optional)] preview: bool) -> 
                     {creator.name.clone()}
                     {creator
                         .verified
-                        .then(|| {
-                            view! {
-                                <span class="verified" title=move || ctx.t(Key::Verified)>
-                                    <VerifiedIcon/>
-                                    <span class="visually-hidden">{move || ctx.t(Key::Verified)}</span>
-                                </span>
-                            }
-                        })}
+                        .then(|| view! { <VerifiedMark/> })}
                 </h1>
                 <p class="creator-bio">{bio}</p>
                 <ul class="creator-topics">

@@ -9,10 +9,11 @@ use leptos_router::hooks::use_params_map;
 use crate::api::paths;
 use crate::app::{focus_id, set_title, use_ctx};
 use crate::components::follow::{FollowButton, FollowSubject};
-use crate::components::icons::{BackIcon, HeartIcon, VerifiedIcon};
+use crate::components::icons::{BackIcon, HeartIcon};
 use crate::components::masonry::Masonry;
 use crate::components::share::ShareButton;
 use crate::components::states::ErrorState;
+use crate::components::verified::VerifiedMark;
 use crate::format;
 use crate::i18n::{fill, t, viewers, Key};
 use crate::model::text::is_valid_id;
@@ -170,14 +171,7 @@ pub fn ItemDetail(item: Arc<Item>, #[prop(optional)] preview: bool) -> impl Into
                         <img class="avatar" src=creator.avatar.clone() alt="" width="36" height="36"/>
                         <span class="creator-name">{creator.name.clone()}</span>
                         {verified
-                            .then(|| {
-                                view! {
-                                    <span class="verified" title=move || ctx.t(Key::Verified)>
-                                        <VerifiedIcon/>
-                                        <span class="visually-hidden">{move || ctx.t(Key::Verified)}</span>
-                                    </span>
-                                }
-                            })}
+                            .then(|| view! { <VerifiedMark/> })}
                     </a>
                     <FollowButton who=subject small=true/>
                 </div>

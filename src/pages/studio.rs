@@ -18,12 +18,11 @@ use crate::components::states::ErrorState;
 use crate::components::viewport::use_window_size;
 use crate::i18n::{fill, problem_text, source_key, t, Key, Locale};
 use crate::model::documents::MAX_DOC_BYTES;
-use crate::model::text::is_valid_id;
-use crate::model::{parse_creator_doc, validate_draft, Creator, Draft, Item, Problem, ProblemKind};
-use crate::pages::creator::CreatorHeader;
+use crate::model::{validate_draft, Creator, Draft, Item, Problem, ProblemKind};
+use crate::pages::creator::{use_creator, CreatorHeader};
 use crate::pages::item::ItemDetail;
 use crate::pages::not_found::{Missing, NotFound};
-use crate::pages::{load_into, Load};
+use crate::pages::Load;
 use crate::social::Source;
 
 /// A preview frame's width in CSS pixels.
@@ -42,14 +41,6 @@ impl Frame {
             Frame::Phone => 390.0,
             Frame::Tablet => 768.0,
             Frame::Desktop => 1280.0,
-        }
-    }
-
-    fn key(self) -> Key {
-        match self {
-            Frame::Phone => Key::FramePhone,
-            Frame::Tablet => Key::FrameTablet,
-            Frame::Desktop => Key::FrameDesktop,
         }
     }
 
@@ -73,31 +64,7 @@ enum DraftState {
 /// The studio page.
 #[component]
 pub fn StudioPage() -> impl IntoView {
-    let ctx = use_ctx();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
-    let state: RwSignal<Load<Arc<Creator>>> = RwSignal::new(Load::Loading);
-    let load = move |wanted: String| {
-        if !is_valid_id(&wanted) {
-            state.set(Load::Missing);
-        } else if let Some(c) = ctx.cached_creator(&wanted) {
-            state.set(Load::Ready(c));
-        } else {
-            let base = ctx.session().base.clone();
-            load_into(
-                state,
-                ctx.url(&paths::creator(&wanted)),
-                move |text| {
-                    let c = Arc::new(parse_creator_doc(text, &base)?);
-                    ctx.cache_creator(c.clone());
-                    Ok(c)
-                },
-                move || id.try_get_untracked().as_deref() == Some(wanted.as_str()),
-            );
-        }
-    };
-    Effect::new(move |_| load(id.get()));
-    let retry = Callback::new(move |_| load(id.get_untracked()));
+    let (state, retry) = use_creator(use_params_map());
     view! {
         {move || match state.get() {
             Load::Loading => view! { <div class="creator-skeleton shimmer" role="status" aria-busy="true"></div> }.into_any(),
@@ -269,19 +236,20 @@ fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
 
 /// A radio group for one preview setting.
 #[component]
-fn Choice<T: Copy + PartialEq + Send + Sync + 'static>(
+fn Choice(
     legend: Key,
     name: &'static str,
-    options: Vec<(T, Key, &'static str)>,
-    value: RwSignal<T>,
+    options: &'static [(Key, &'static str)],
+    value: RwSignal<usize>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <fieldset class="choice">
             <legend>{move || ctx.t(legend)}</legend>
             {options
-                .into_iter()
-                .map(|(v, key, id)| {
+                .iter()
+                .enumerate()
+                .map(|(v, &(key, id))| {
                     view! {
                         <label class="choice-option">
                             <input
@@ -304,15 +272,23 @@ fn Choice<T: Copy + PartialEq + Send + Sync + 'static>(
 #[component]
 fn Preview(draft: Arc<Draft>, creator: Arc<Creator>) -> impl IntoView {
     let ctx = use_ctx();
-    let frame = RwSignal::new(Frame::Phone);
-    let dark = RwSignal::new(false);
+    // Choices are indices into these lists (one radio-group component for all three).
+    const FRAMES: &[(Key, &str)] =
+        &[(Key::FramePhone, "phone"), (Key::FrameTablet, "tablet"), (Key::FrameDesktop, "desktop")];
+    const THEMES: &[(Key, &str)] = &[(Key::ThemeLight, "light"), (Key::ThemeDark, "dark")];
+    const LANGS: &[(Key, &str)] = &[(Key::LangZh, "zh"), (Key::LangEn, "en")];
+    let frame_index = RwSignal::new(0_usize);
+    let frame = Memo::new(move |_| Frame::ALL.get(frame_index.get()).copied().unwrap_or(Frame::Phone));
+    let theme_index = RwSignal::new(0_usize);
+    let dark = Memo::new(move |_| theme_index.get() == 1);
+    let lang_index = RwSignal::new(usize::from(ctx.locale.get_untracked() == Locale::En));
     let frame_locale = RwSignal::new(ctx.locale.get_untracked());
+    Effect::new(move |_| frame_locale.set(if lang_index.get() == 1 { Locale::En } else { Locale::Zh }));
     let window = use_window_size();
     let zoom = move || {
         let available = (window.width.get() - 40.0).clamp(280.0, 1240.0);
         (available / frame.get().width()).min(1.0)
     };
-    let frames: Vec<(Frame, Key, &'static str)> = Frame::ALL.iter().map(|f| (*f, f.key(), f.id())).collect();
     let (item, profile): (Option<Arc<Item>>, Arc<Creator>) = match &*draft {
         Draft::Item(i) => (Some(Arc::new(i.clone())), creator),
         Draft::Creator(c) => (None, Arc::new(c.clone())),
@@ -322,19 +298,9 @@ fn Preview(draft: Arc<Draft>, creator: Arc<Creator>) -> impl IntoView {
         <section class="studio-preview" aria-labelledby="preview-title">
             <h2 id="preview-title" class="section-title" data-testid="draft-valid">{move || ctx.t(Key::DraftValid)}</h2>
             <div class="choices">
-                <Choice legend=Key::FrameLabel name="frame" options=frames value=frame/>
-                <Choice
-                    legend=Key::ThemeLabel
-                    name="theme"
-                    options=vec![(false, Key::ThemeLight, "light"), (true, Key::ThemeDark, "dark")]
-                    value=dark
-                />
-                <Choice
-                    legend=Key::LanguageLabel
-                    name="lang"
-                    options=vec![(Locale::Zh, Key::LangZh, "zh"), (Locale::En, Key::LangEn, "en")]
-                    value=frame_locale
-                />
+                <Choice legend=Key::FrameLabel name="frame" options=FRAMES value=frame_index/>
+                <Choice legend=Key::ThemeLabel name="theme" options=THEMES value=theme_index/>
+                <Choice legend=Key::LanguageLabel name="lang" options=LANGS value=lang_index/>
             </div>
             <div class="frame-scroller">
                 <div

@@ -1,0 +1,20 @@
+//! The verified-creator mark: the badge icon with a tooltip and a screen-reader name, the same everywhere a
+//! creator's name appears.
+
+use leptos::prelude::*;
+
+use crate::app::use_ctx;
+use crate::components::icons::VerifiedIcon;
+use crate::i18n::Key;
+
+/// Shown after a verified creator's name.
+#[component]
+pub fn VerifiedMark() -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <span class="verified" title=move || ctx.t(Key::Verified)>
+            <VerifiedIcon/>
+            <span class="visually-hidden">{move || ctx.t(Key::Verified)}</span>
+        </span>
+    }
+}
