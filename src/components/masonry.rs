@@ -173,10 +173,13 @@ pub fn Masonry(
     let scroll = window_event_listener(leptos::ev::scroll, on_scroll);
     on_cleanup(move || scroll.remove());
     Effect::new(move |_| {
-        // Re-measure when the grid mounts, the window resizes or the layout changes.
+        // Re-measure when the grid mounts, the window resizes or the layout changes: at once, because a
+        // browser runs no animation frames for a hidden tab or an off-screen cross-origin embed (and may
+        // keep one throttled after it scrolls into view), and again in the next frame, once layout settles.
         grid.track();
         size.height.track();
         layout.track();
+        measure();
         request_animation_frame(measure);
     });
 

@@ -54,6 +54,11 @@ async function feedShows(page: Page) {
   await expect(page.frameLocator("#feed iframe").getByTestId("card").first()).toBeVisible({ timeout: 15_000 });
 }
 
+/** Presses one of the host page's own theme / language buttons. The event goes to the button itself rather
+ * than to a screen point: the creator embed above it may still be growing to its content height, and a
+ * click at the button's old position would land on whatever moved there. */
+const hostButton = (page: Page, name: string) => page.getByRole("button", { name, exact: true }).dispatchEvent("click");
+
 /** The Frame inside the placeholder `#id`. */
 async function frameOf(page: Page, id: string): Promise<Frame> {
   const frame = await (await page.locator(`#${id} iframe`).elementHandle())?.contentFrame();
@@ -133,17 +138,17 @@ test("theme and language from the URL and from the host apply inside the frame",
   const feed = await frameOf(page, "feed");
   const feedLocator = page.frameLocator("#feed iframe");
   expect(await background(feed)).toBe("rgb(255, 255, 255)");
-  await page.getByRole("button", { name: "Dark" }).click();
+  await hostButton(page, "Dark");
   await expect.poll(() => background(feed)).toBe("rgb(17, 17, 17)");
-  await page.getByRole("button", { name: "English" }).click();
+  await hostButton(page, "English");
   await expect(feedLocator.locator("nav.tabs a").first()).toHaveText("For you");
   // A pinned light theme wins over a dark system; "system" follows it again.
   await page.emulateMedia({ colorScheme: "dark" });
-  await page.getByRole("button", { name: "Light" }).click();
+  await hostButton(page, "Light");
   await expect.poll(() => background(feed)).toBe("rgb(255, 255, 255)");
-  await page.getByRole("button", { name: "System" }).click();
+  await hostButton(page, "System");
   await expect.poll(() => background(feed)).toBe("rgb(17, 17, 17)");
-  await page.getByRole("button", { name: "中文" }).click();
+  await hostButton(page, "中文");
   await expect(feedLocator.locator("nav.tabs a").first()).toHaveText("推荐");
 });
 
