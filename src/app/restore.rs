@@ -96,7 +96,8 @@ pub fn save(list: &PagedList, first_url: &str) {
 /// A corrupt or hostile saved place is dropped (logged) and the feed starts fresh.
 pub fn restore(list: &PagedList, first_url: &str, ctx: Ctx) -> Option<Anchor> {
     let json = storage::get(PLACE_KEY)?;
-    let place: Place = match serde_json::from_str(&json) {
+    // Through a `Value`, like every document (one deserializer per type in the wasm).
+    let place: Place = match serde_json::from_str(&json).and_then(serde_json::from_value) {
         Ok(p) => p,
         Err(e) => {
             leptos::logging::warn!("guang: saved feed position unreadable ({e}); starting at the top");

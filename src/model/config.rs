@@ -53,7 +53,8 @@ pub fn parse_config(json: &str) -> Result<AppConfig, DocError> {
     if json.len() > MAX_DOC_BYTES {
         return Err(DocError::TooLarge(json.len()));
     }
-    let raw: Raw = serde_json::from_str(json).map_err(|e| DocError::Malformed(e.to_string()))?;
+    let raw: Raw =
+        serde_json::from_value(super::documents::parse_value(json)?).map_err(|e| DocError::Malformed(e.to_string()))?;
     if raw.version != CONTRACT_VERSION {
         return Err(DocError::UnsupportedVersion(raw.version));
     }

@@ -61,19 +61,26 @@ pub struct FeedPage {
     pub skipped: Vec<Problem>,
 }
 
-#[derive(Deserialize)]
-struct Envelope {
-    version: u64,
+/// Parses JSON text into a [`Value`]; every typed document is then read from the value. One path for all
+/// documents and saved state keeps the wasm to a single copy of each type's deserializer (typed reads
+/// straight from text would add a second copy of each).
+pub fn parse_value(json: &str) -> Result<Value, DocError> {
+    serde_json::from_str(json).map_err(|e| DocError::Malformed(e.to_string()))
 }
 
 fn envelope<T: DeserializeOwned>(json: &str) -> Result<T, DocError> {
     if json.len() > MAX_DOC_BYTES {
         return Err(DocError::TooLarge(json.len()));
     }
-    let value: Value = serde_json::from_str(json).map_err(|e| DocError::Malformed(e.to_string()))?;
-    let env: Envelope = Envelope::deserialize(&value).map_err(|e| DocError::Malformed(format!("version: {e}")))?;
-    if env.version != CONTRACT_VERSION {
-        return Err(DocError::UnsupportedVersion(env.version));
+    let value = parse_value(json)?;
+    // Read from the value by hand rather than through a `Deserialize` for `&Value`: every deserializer type
+    // a struct is read from costs its whole generated code again in the wasm.
+    let version = match value.get("version") {
+        Some(v) => v.as_u64().ok_or_else(|| DocError::Malformed("version: expected a whole number".into()))?,
+        None => return Err(DocError::Malformed("missing field `version`".into())),
+    };
+    if version != CONTRACT_VERSION {
+        return Err(DocError::UnsupportedVersion(version));
     }
     T::deserialize(value).map_err(|e| DocError::Malformed(e.to_string()))
 }

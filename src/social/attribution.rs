@@ -185,11 +185,14 @@ impl Attribution {
 
     /// Serialises counts, de-duplication memory and queue as a versioned document for local storage.
     pub fn to_json(&self) -> String {
-        let mut doc = serde_json::to_value(self).unwrap_or(Value::Null);
-        if let Some(obj) = doc.as_object_mut() {
-            obj.insert("version".into(), Value::from(VERSION));
+        // Straight to text with the version spliced in front, rather than through a `Value`: the wasm then
+        // needs no second (value) serializer for this type.
+        let body = serde_json::to_string(self).unwrap_or_default();
+        match body.strip_prefix('{') {
+            Some("}") => format!("{{\"version\":{VERSION}}}"),
+            Some(rest) => format!("{{\"version\":{VERSION},{rest}"),
+            None => format!("{{\"version\":{VERSION}}}"),
         }
-        doc.to_string()
     }
 
     /// Reads a stored document. A wrong version or an oversized document is refused; bad entries are skipped
