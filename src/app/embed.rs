@@ -18,7 +18,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::app::Ctx;
 use crate::embed::{
     accepts_origin, choose_host_origin, open_target, parse_from_host_json, EmbedParams, FromHost, HostHints,
-    Navigation, ProtocolError, Theme, ToHost,
+    Navigation, ProtocolError, ToHost,
 };
 
 /// What embed mode knows for the life of the page.
@@ -70,7 +70,7 @@ pub fn init() -> bool {
         }
     }
     if let Some(theme) = params.theme {
-        apply_theme(theme);
+        super::prefs::pin_theme(theme);
     }
     let id = params.id.unwrap_or_else(|| format!("g{:x}", (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64));
     BRIDGE.with(|b| {
@@ -170,17 +170,6 @@ pub fn host_navigates() -> bool {
     with_bridge(|b| b.host.is_some() && b.navigation == Navigation::Host).unwrap_or(false)
 }
 
-/// Pins the colour scheme with `style/main.css`'s `theme-light` / `theme-dark` on `<html>`, or follows the
-/// system again.
-fn apply_theme(theme: Theme) {
-    let Some(el) = html() else { return };
-    let classes = el.class_list();
-    let _ = classes.remove_2("theme-light", "theme-dark");
-    if let Some(class) = theme.class() {
-        let _ = classes.add_1(class);
-    }
-}
-
 fn on_message(ctx: Ctx, ev: &web_sys::MessageEvent) {
     let origin = ev.origin();
     match accept(ev, &origin) {
@@ -226,7 +215,7 @@ fn act(ctx: Ctx, msg: FromHost) {
             // The host may have started listening late: tell it the current height again.
             report_height(true);
         }
-        FromHost::Theme { theme } => apply_theme(theme),
+        FromHost::Theme { theme } => super::prefs::pin_theme(theme),
         // The host's choice for this frame; not saved as the user's own language.
         FromHost::Locale { locale } => ctx.locale.set(locale),
     }

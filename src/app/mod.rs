@@ -4,6 +4,7 @@
 pub mod embed;
 pub mod offline;
 pub mod personalize;
+pub mod prefs;
 pub mod restore;
 pub mod social;
 pub mod state;
@@ -21,6 +22,7 @@ use crate::components::share::{CodeDialog, ShareSheet};
 use crate::i18n::{t, Key, Locale};
 use crate::model::{parse_config, parse_index, ApiBase, AppConfig};
 use crate::pages::interests::InterestsPage;
+use crate::pages::settings::SettingsPage;
 use crate::pages::studio::StudioPage;
 use crate::pages::{creator::CreatorPage, feed::FeedPage, item::ItemPage, not_found::Missing, not_found::NotFound};
 use crate::storage;
@@ -34,6 +36,7 @@ const LOCALE_KEY: &str = "locale";
 pub async fn boot() {
     // Embed mode styles <html> (no chrome, the host's theme) before anything renders.
     embed::init();
+    prefs::pin_saved_theme();
     match load_session().await {
         Ok(session) => {
             remove_splash();
@@ -127,6 +130,10 @@ pub fn App(session: Session, locale: Locale) -> impl IntoView {
         hidden.remove();
         visibility.remove();
     });
+    // The user's colour scheme; embedded, the host's applies instead.
+    if !embed::active() {
+        Effect::new(move |_| prefs::pin_theme(ctx.settings.prefs.with(|p| p.theme)));
+    }
     let locale = ctx.locale;
     Effect::new(move |_| {
         let tag = locale.get().tag();
@@ -146,6 +153,7 @@ pub fn App(session: Session, locale: Locale) -> impl IntoView {
                     <Route path=path!("/creator/:id") view=CreatorPage/>
                     <Route path=path!("/creator/:id/preview") view=StudioPage/>
                     <Route path=path!("/me/interests") view=InterestsPage/>
+                    <Route path=path!("/me/settings") view=SettingsPage/>
                 </Routes>
             </main>
             <ItemMenu/>

@@ -63,6 +63,8 @@ pub struct Ctx {
     pub social: Social,
     /// Online / offline and new-version state.
     pub net: crate::app::offline::Net,
+    /// Colour scheme and autoplay choices, and the system's reduced-motion setting.
+    pub settings: crate::app::prefs::Settings,
 }
 
 impl Ctx {
@@ -75,6 +77,10 @@ impl Ctx {
         if !resets.is_empty() {
             pers.say(Key::FollowsWereReset);
         }
+        let (settings, settings_reset) = crate::app::prefs::Settings::load();
+        if settings_reset {
+            pers.say(Key::SettingsWereReset);
+        }
         Self {
             session: StoredValue::new(Arc::new(session)),
             locale: RwSignal::new(locale),
@@ -86,6 +92,7 @@ impl Ctx {
             menu_item: RwSignal::new(None),
             social,
             net: crate::app::offline::Net::start(),
+            settings,
         }
     }
 

@@ -1,11 +1,12 @@
 //! The app's chrome: the skip link and the top bar with the brand (home link), the share-code box, the
-//! interests page and the language switch. Embedded (`?embed=1`), the host page is the chrome: none of it.
+//! interests and settings pages and the language switch. Embedded (`?embed=1`), the host page is the
+//! chrome: none of it.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::{choose_locale, use_ctx};
-use crate::components::icons::{CodeIcon, InterestsIcon};
+use crate::components::icons::{CodeIcon, GearIcon, InterestsIcon};
 use crate::i18n::Key;
 
 /// Skip link and sticky app bar; nothing in embed mode.
@@ -41,6 +42,9 @@ pub fn Header() -> impl IntoView {
             </button>
             <a class="icon-btn" href="/me/interests" data-testid="interests-link" aria-label=move || ctx.t(Key::MyInterests)>
                 <InterestsIcon/>
+            </a>
+            <a class="icon-btn" href="/me/settings" data-testid="settings-link" aria-label=move || ctx.t(Key::Settings)>
+                <GearIcon/>
             </a>
             <button
                 type="button"

@@ -96,6 +96,20 @@ pub fn InterestsIcon() -> impl IntoView {
     }
 }
 
+/// Gear (settings): eight teeth drawn as dashes of one thick circle.
+#[component]
+pub fn GearIcon() -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <g fill="none" stroke="currentColor">
+                <circle cx="12" cy="12" r="8" stroke-width="2.6" stroke-dasharray="3.14 3.14"></circle>
+                <circle cx="12" cy="12" r="5.6" stroke-width="1.8"></circle>
+                <circle cx="12" cy="12" r="2" stroke-width="1.8"></circle>
+            </g>
+        </svg>
+    }
+}
+
 /// Arrow out of a box (share).
 #[component]
 pub fn ShareIcon() -> impl IntoView {

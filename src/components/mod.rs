@@ -2,6 +2,7 @@
 //! `use_ctx`, so pages stay thin.
 
 pub mod card;
+pub mod choice;
 pub mod follow;
 pub mod following;
 pub mod header;

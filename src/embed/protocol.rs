@@ -29,38 +29,9 @@ const MAX_TYPE_LEN: usize = 32;
 /// Longest URL Guang puts in a message (the model's limit), so hosts can bound their own copies.
 const MAX_URL_LEN: usize = crate::model::url::MAX_URL_LEN;
 
-/// Colour scheme asked for by the host (`?theme=` or a `theme` message).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Theme {
-    /// Always light.
-    Light,
-    /// Always dark.
-    Dark,
-    /// Follow the system (the app's normal behaviour).
-    System,
-}
-
-impl Theme {
-    /// Parses the protocol's spelling (`light`, `dark`, `system`); anything else is `None`.
-    pub fn from_tag(tag: &str) -> Option<Theme> {
-        match tag {
-            "light" => Some(Theme::Light),
-            "dark" => Some(Theme::Dark),
-            "system" => Some(Theme::System),
-            _ => None,
-        }
-    }
-
-    /// The class on `<html>` that pins the scheme (`style/main.css`), or `None` to follow the system.
-    pub fn class(self) -> Option<&'static str> {
-        match self {
-            Theme::Light => Some("theme-light"),
-            Theme::Dark => Some("theme-dark"),
-            Theme::System => None,
-        }
-    }
-}
+/// The colour scheme a host may pin (`?theme=` or a `theme` message): the same choice a user makes in the
+/// settings, so one type serves both.
+pub use crate::model::prefs::Theme;
 
 /// Who navigates when the user opens an item or creator inside the frame (the host says so in `hello`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -259,7 +230,7 @@ impl FromHost {
             FromHost::Hello { id, navigation } => {
                 json!({ "guang": v, "type": "hello", "id": id, "navigation": navigation.tag() })
             }
-            FromHost::Theme { theme } => json!({ "guang": v, "type": "theme", "theme": theme }),
+            FromHost::Theme { theme } => json!({ "guang": v, "type": "theme", "theme": theme.tag() }),
             FromHost::Locale { locale } => json!({ "guang": v, "type": "locale", "locale": locale.tag() }),
         }
     }

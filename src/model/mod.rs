@@ -6,6 +6,7 @@ pub mod creator;
 pub mod documents;
 pub mod draft;
 pub mod item;
+pub mod prefs;
 pub mod problem;
 pub mod text;
 pub mod time;

@@ -7,13 +7,14 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::paths;
-use crate::app::{focus_id, set_title, use_ctx};
+use crate::app::{focus_id, set_title, use_ctx, Ctx};
 use crate::components::follow::{FollowButton, FollowSubject};
 use crate::components::icons::{BackIcon, HeartIcon};
 use crate::components::masonry::Masonry;
 use crate::components::share::ShareButton;
 use crate::components::states::ErrorState;
 use crate::components::verified::VerifiedMark;
+use crate::components::viewport::use_near_viewport;
 use crate::format;
 use crate::i18n::{fill, t, viewers, Key};
 use crate::model::text::is_valid_id;
@@ -321,8 +322,11 @@ fn ItemMedia(item: Arc<Item>) -> impl IntoView {
                     }
                 }
             };
+            let video = NodeRef::<leptos::html::Video>::new();
+            let on_pause = autoplay_in_view(video, ctx);
             view! {
                 <video
+                    node_ref=video
                     class="item-video"
                     style=ratio_style
                     src=url
@@ -333,6 +337,7 @@ fn ItemMedia(item: Arc<Item>) -> impl IntoView {
                     aria-label=move || it.title_in(locale.get().tag()).to_string()
                     data-testid="video"
                     on:timeupdate=on_time
+                    on:pause=on_pause
                 ></video>
             }
             .into_any()
@@ -356,6 +361,37 @@ fn ItemMedia(item: Arc<Item>) -> impl IntoView {
                 </div>
             }
             .into_any()
+        }
+    }
+}
+
+/// Plays the video muted while the middle half of the screen holds it, and pauses it when it leaves, if the
+/// settings allow autoplay and the system does not ask for reduced motion. Sound is never turned on here. A
+/// pause by the user while the video is in view ends autoplay for this page; the returned handler (for
+/// `on:pause`) notices it.
+fn autoplay_in_view(video: NodeRef<leptos::html::Video>, ctx: Ctx) -> impl Fn(leptos::ev::Event) + Copy {
+    let in_view = use_near_viewport(video, "-25% 0px -25% 0px");
+    let started_by_us = StoredValue::new(false);
+    let user_paused = StoredValue::new(false);
+    Effect::new(move |_| {
+        let (Some(v), near, allowed) = (video.get(), in_view.get(), ctx.settings.autoplays()) else { return };
+        if near && allowed && v.paused() && !user_paused.get_value() {
+            v.set_muted(true);
+            started_by_us.set_value(true);
+            if let Ok(playing) = v.play() {
+                // A refused play (no data yet, a browser policy) is not an error for the user.
+                leptos::task::spawn_local(async move {
+                    let _ = wasm_bindgen_futures::JsFuture::from(playing).await;
+                });
+            }
+        } else if !near && started_by_us.get_value() {
+            started_by_us.set_value(false);
+            let _ = v.pause();
+        }
+    });
+    move |_| {
+        if in_view.get_untracked() {
+            user_paused.set_value(true);
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod feed;
 pub mod interests;
 pub mod item;
 pub mod not_found;
+pub mod settings;
 pub mod studio;
 
 use leptos::prelude::*;

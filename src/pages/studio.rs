@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 use crate::api::{fetch_text, paths};
 use crate::app::{focus_id, set_title, use_ctx};
 use crate::components::card::Card;
+use crate::components::choice::Choice;
 use crate::components::states::ErrorState;
 use crate::components::viewport::use_window_size;
 use crate::i18n::{fill, problem_text, source_key, t, Key, Locale};
@@ -231,40 +232,6 @@ fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
                     .collect_view()}
             </ul>
         </section>
-    }
-}
-
-/// A radio group for one preview setting.
-#[component]
-fn Choice(
-    legend: Key,
-    name: &'static str,
-    options: &'static [(Key, &'static str)],
-    value: RwSignal<usize>,
-) -> impl IntoView {
-    let ctx = use_ctx();
-    view! {
-        <fieldset class="choice">
-            <legend>{move || ctx.t(legend)}</legend>
-            {options
-                .iter()
-                .enumerate()
-                .map(|(v, &(key, id))| {
-                    view! {
-                        <label class="choice-option">
-                            <input
-                                type="radio"
-                                name=name
-                                data-testid=format!("{name}-{id}")
-                                prop:checked=move || value.get() == v
-                                on:change=move |_| value.set(v)
-                            />
-                            <span>{move || ctx.t(key)}</span>
-                        </label>
-                    }
-                })
-                .collect_view()}
-        </fieldset>
     }
 }
 

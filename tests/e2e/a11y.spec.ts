@@ -7,6 +7,7 @@ const pages: [string, string, string][] = [
   ["item", "/item/i0001", "[data-testid=item-page]"],
   ["creator", "/creator/c05", "[data-testid=card]"],
   ["interests", "/me/interests", "#page-heading"],
+  ["settings", "/me/settings", "[data-testid=settings-page]"],
   ["preview", "/creator/c01/preview", "[data-testid=studio]"],
 ];
 

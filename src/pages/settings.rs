@@ -1,0 +1,77 @@
+//! `/me/settings`: language, colour scheme and video autoplay. Every choice applies at once and is kept on
+//! the device; the reduced-motion note says why videos stay still when the system asks for less motion.
+
+use leptos::prelude::*;
+
+use crate::app::{choose_locale, focus_id, set_title, use_ctx};
+use crate::components::choice::Choice;
+use crate::i18n::{Key, Locale};
+use crate::model::prefs::Theme;
+
+/// Languages in the order offered.
+const LANGS: &[(Key, &str)] = &[(Key::LangZh, "zh"), (Key::LangEn, "en")];
+/// Colour schemes in [`Theme::ALL`] order.
+const THEMES: &[(Key, &str)] = &[(Key::ThemeSystem, "system"), (Key::ThemeLight, "light"), (Key::ThemeDark, "dark")];
+
+/// The settings page.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let ctx = use_ctx();
+    let settings = ctx.settings;
+    Effect::new(move |_| set_title(&format!("{} · {}", ctx.t(Key::Settings), ctx.t(Key::AppName))));
+    focus_id("page-heading");
+
+    let lang = RwSignal::new(usize::from(ctx.locale.get_untracked() == Locale::En));
+    // The header's switch changes the language too: keep the radios in step.
+    Effect::new(move |_| lang.set(usize::from(ctx.locale.get() == Locale::En)));
+    Effect::new(move |prev: Option<usize>| {
+        let i = lang.get();
+        if prev.is_some_and(|p| p != i) {
+            choose_locale(ctx, if i == 1 { Locale::En } else { Locale::Zh });
+        }
+        i
+    });
+    let theme_index = |t: Theme| Theme::ALL.iter().position(|x| *x == t).unwrap_or(0);
+    let theme = RwSignal::new(theme_index(settings.prefs.get_untracked().theme));
+    Effect::new(move |prev: Option<usize>| {
+        let i = theme.get();
+        if prev.is_some_and(|p| p != i) {
+            let chosen = Theme::ALL.get(i).copied().unwrap_or_default();
+            settings.update(|p| p.theme = chosen);
+        }
+        i
+    });
+
+    view! {
+        <section class="settings" data-testid="settings-page">
+            <h1 id="page-heading" tabindex="-1">{move || ctx.t(Key::Settings)}</h1>
+            <Choice legend=Key::LanguageLabel name="lang" options=LANGS value=lang/>
+            <Choice legend=Key::ThemeLabel name="theme" options=THEMES value=theme/>
+            <fieldset class="choice">
+                <legend>{move || ctx.t(Key::VideoLabel)}</legend>
+                <label class="choice-option">
+                    <input
+                        type="checkbox"
+                        data-testid="autoplay"
+                        aria-describedby="autoplay-note"
+                        prop:checked=move || settings.prefs.with(|p| p.autoplay)
+                        on:change=move |ev| settings.update(|p| p.autoplay = event_target_checked(&ev))
+                    />
+                    <span>{move || ctx.t(Key::AutoplayLabel)}</span>
+                </label>
+            </fieldset>
+            <p class="muted" id="autoplay-note" data-testid="autoplay-note">
+                {move || {
+                    if settings.reduced_motion.get() {
+                        ctx.t(Key::AutoplayReducedMotion)
+                    } else {
+                        ctx.t(Key::AutoplayNote)
+                    }
+                }}
+            </p>
+            <p>
+                <a class="btn" href="/me/interests" data-testid="settings-interests">{move || ctx.t(Key::MyInterests)}</a>
+            </p>
+        </section>
+    }
+}
