@@ -1,7 +1,10 @@
 // Static server for a built dist/ with an SPA fallback, used by the end-to-end tests and `make preview`.
 // Paths without a file extension get index.html (deep links work on reload); a missing file with an
-// extension is a real 404, so the app can tell "no such item" from a page. Loopback only.
+// extension is a real 404, so the app can tell "no such item" from a page. Every response carries the
+// headers of dist/_headers (public/_headers: the Content-Security-Policy), so the tests run the release
+// build exactly as it is meant to be deployed. Loopback only.
 import { createServer } from "node:http";
+import { readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
@@ -21,9 +24,33 @@ const types = {
   ".txt": "text/plain; charset=utf-8",
 };
 
+/** The `/*` block of a Netlify-style `_headers` file: indented `Name: value` lines under a path line. */
+function deployHeaders(file) {
+  let text;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return {};
+  }
+  const headers = {};
+  let inAll = false;
+  for (const line of text.split("\n")) {
+    if (!line.trim() || line.trimStart().startsWith("#")) continue;
+    if (!/^\s/.test(line)) {
+      inAll = line.trim() === "/*";
+      continue;
+    }
+    const colon = line.indexOf(":");
+    if (inAll && colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return headers;
+}
+const extra = deployHeaders(join(root, "_headers"));
+
 async function send(res, path, status = 200) {
   const body = await readFile(path);
   res.writeHead(status, {
+    ...extra,
     "content-type": types[extname(path)] ?? "application/octet-stream",
     "content-length": body.length,
     "cache-control": "no-cache",

@@ -1,4 +1,4 @@
-// Trunk post_build hook: writes sw.js into the staging directory from public/sw.template.js, with the list
+// Part of the Trunk post_build hook (scripts/post-build.mjs): writes sw.js into the staging directory from public/sw.template.js, with the list
 // of this build's shell files (their names carry content hashes) and a version derived from them, so a new
 // build is a new service worker.
 import { createHash } from "node:crypto";

@@ -99,7 +99,7 @@ pub fn Card(item: Arc<Item>) -> impl IntoView {
     view! {
         <article class="card" data-testid="card" data-id=id data-topic=topic node_ref=node>
             <a class="card-link" href=href aria-label=label>
-                <div class="card-cover" style=cover_style>
+                <div class="card-cover" prop:style=cover_style>
                     <img
                         src=cover.url
                         alt=cover.alt

@@ -219,7 +219,7 @@ pub fn Masonry(
         <div
             class="masonry"
             node_ref=grid
-            style=move || format!("height: {:.0}px", layout.with(|l| l.height))
+            prop:style=move || format!("height: {:.0}px", layout.with(|l| l.height))
             data-testid="masonry"
         >
             <For
@@ -236,9 +236,10 @@ pub fn Masonry(
                                 )
                             })
                         })
+                        .unwrap_or_default()
                     };
                     view! {
-                        <div class="masonry-slot" style=style>
+                        <div class="masonry-slot" prop:style=style>
                             <Card item/>
                         </div>
                     }

@@ -25,7 +25,7 @@ pub fn SkeletonGrid() -> impl IntoView {
     let cols = assign_columns(ratios.iter().copied(), columns_for(width));
     let style = format!("--cols: {}", cols.len());
     view! {
-        <div class="col-grid skeleton" role="status" aria-live="polite" style=style>
+        <div class="col-grid skeleton" role="status" aria-live="polite" prop:style=style>
             <span class="visually-hidden">{move || ctx.t(Key::Loading)}</span>
             {cols
                 .into_iter()
@@ -38,7 +38,7 @@ pub fn SkeletonGrid() -> impl IntoView {
                                     let style = format!("aspect-ratio: 1 / {}", ratios[i]);
                                     view! {
                                         <div class="card card-skeleton">
-                                            <div class="card-cover shimmer" style=style></div>
+                                            <div class="card-cover shimmer" prop:style=style></div>
                                             <div class="line shimmer"></div>
                                             <div class="line line-short shimmer"></div>
                                         </div>

@@ -139,7 +139,7 @@ pub fn InterestsPage() -> impl IntoView {
                                         aria-valuemax="100"
                                         aria-valuenow=format!("{pct:.0}")
                                     >
-                                        <span class="bar-fill" style=format!("width: {pct:.1}%")></span>
+                                        <span class="bar-fill" prop:style=format!("width: {pct:.1}%")></span>
                                     </span>
                                 </li>
                             }

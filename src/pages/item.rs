@@ -285,7 +285,7 @@ fn ItemMedia(item: Arc<Item>) -> impl IntoView {
                                 )
                             };
                             view! {
-                                <li class="gallery-item" style=style aria-label=label>
+                                <li class="gallery-item" prop:style=style aria-label=label>
                                     <img
                                         src=img.url
                                         alt=img.alt
@@ -328,7 +328,7 @@ fn ItemMedia(item: Arc<Item>) -> impl IntoView {
                 <video
                     node_ref=video
                     class="item-video"
-                    style=ratio_style
+                    prop:style=ratio_style
                     src=url
                     poster=cover.url
                     controls=true
@@ -345,7 +345,7 @@ fn ItemMedia(item: Arc<Item>) -> impl IntoView {
         Media::Live { viewers: n, status, .. } => {
             let live = status == LiveStatus::Live;
             view! {
-                <div class="live-card" style=ratio_style data-testid="live-card">
+                <div class="live-card" prop:style=ratio_style data-testid="live-card">
                     <img src=cover.url alt=cover.alt decoding="async"/>
                     <div class="live-overlay" class:is-live=live>
                         <span class="badge" class:badge-live=live class:badge-ended=!live>

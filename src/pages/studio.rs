@@ -277,7 +277,7 @@ fn Preview(draft: Arc<Draft>, creator: Arc<Creator>) -> impl IntoView {
                     data-testid="preview-frame"
                     data-frame=move || frame.get().id()
                     lang=move || frame_locale.get().tag()
-                    style=move || format!("width: {}px; zoom: {:.3}", frame.get().width(), zoom())
+                    prop:style=move || format!("width: {}px; zoom: {:.3}", frame.get().width(), zoom())
                     inert=true
                 >
                     <FrameContent ctx=frame_ctx item profile/>
@@ -308,7 +308,7 @@ fn FrameContent(ctx: crate::app::Ctx, item: Option<Arc<Item>>, profile: Arc<Crea
             .map(|item| {
                 view! {
                     <h3 class="frame-title">{move || ctx.t(Key::PreviewCard)}</h3>
-                    <div class="col-grid" style="--cols: 2" data-testid="preview-card">
+                    <div class="col-grid" prop:style="--cols: 2" data-testid="preview-card">
                         <div class="masonry-col">
                             <Card item=item.clone()/>
                         </div>
@@ -323,7 +323,7 @@ fn FrameContent(ctx: crate::app::Ctx, item: Option<Arc<Item>>, profile: Arc<Crea
         <h3 class="frame-title">{move || ctx.t(Key::PreviewCreator)}</h3>
         <div data-testid="preview-creator">
             <CreatorHeader creator=profile preview=true/>
-            <div class="col-grid" style="--cols: 2">
+            <div class="col-grid" prop:style="--cols: 2">
                 {move || {
                     let items = grid_items();
                     let cols = crate::components::masonry::assign_columns(

@@ -1,4 +1,5 @@
-// A page fixture that fails the test on any uncaught page error (a wasm panic shows up as one).
+// A page fixture that fails the test on any uncaught page error (a wasm panic shows up as one) and on anything
+// the Content-Security-Policy blocks.
 import { test as base, expect, type Page } from "@playwright/test";
 
 export const test = base.extend<{ errors: string[] }>({
@@ -7,6 +8,9 @@ export const test = base.extend<{ errors: string[] }>({
     page.on("pageerror", (e) => errors.push(e.message));
     // With the panic hook (debug builds), a Rust panic also logs its message: keep it for the report.
     page.on("console", (m) => m.type() === "error" && m.text().includes("panicked") && errors.push(m.text()));
+    // Every test runs under the deployment's Content-Security-Policy (public/_headers): anything the policy
+    // blocks is an error too, since in production it would silently not work.
+    page.on("console", (m) => m.type() === "error" && m.text().includes("Content Security Policy") && errors.push(m.text()));
     await use(errors);
     expect(errors, "uncaught page errors").toEqual([]);
   },

@@ -1,0 +1,26 @@
+// Part of the Trunk post-build hook (scripts/post-build.mjs): moves the inline module script Trunk writes
+// into index.html (import the glue, init the wasm) into its own file, boot-<hash>.js, with an integrity
+// hash, so the app runs under a Content-Security-Policy without 'unsafe-inline' scripts (public/_headers).
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** Rewrites `dir`/index.html; returns the new script's file name. Warns about any other inline script (the
+ * policy would block it; `trunk serve` adds its live-reload script, which is fine in development), and the
+ * CSP end-to-end test fails on one in the release build. */
+export function externalizeBoot(dir, publicUrl = "/") {
+  const page = join(dir, "index.html");
+  const html = readFileSync(page, "utf8");
+  const inline = /<script type="?module"?>([\s\S]*?)<\/script>/;
+  const found = html.match(inline);
+  if (!found) throw new Error("externalize-boot: no inline module script in index.html (did Trunk change?)");
+  const code = found[1].trim() + "\n";
+  const name = `boot-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.js`;
+  const integrity = "sha384-" + createHash("sha384").update(code).digest("base64");
+  writeFileSync(join(dir, name), code);
+  const out = html.replace(inline, `<script type="module" src="${publicUrl}${name}" integrity="${integrity}"></script>`);
+  const left = out.match(/<script(?![^>]*\bsrc=)[^>]*>/g);
+  if (left) console.warn(`externalize-boot: inline script left in index.html (blocked by the CSP): ${left.join(" ")}`);
+  writeFileSync(page, out);
+  return name;
+}
