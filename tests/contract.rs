@@ -195,3 +195,60 @@ fn config_is_strict_about_urls_and_lenient_about_locale() {
         assert!(parse_config(bad).is_err(), "{bad}");
     }
 }
+
+/// The hostile fixture pack (tests/fixtures/hostile/, written by its make.mjs): exactly the expected items
+/// survive, each refused one is refused for the expected field, markup survives only as text, bidi
+/// overrides are gone, no kept URL is anything but http(s), and the `javascript:` next link ends the feed.
+#[test]
+fn the_hostile_pack_keeps_exactly_the_expected_items() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hostile/");
+    let json = std::fs::read_to_string(format!("{dir}feed.json")).unwrap();
+    let expect: Value = serde_json::from_str(&std::fs::read_to_string(format!("{dir}expect.json")).unwrap()).unwrap();
+    let page = parse_feed_page(&json, &base()).unwrap();
+
+    let kept: Vec<&str> = page.items.iter().map(|i| i.id.as_str()).collect();
+    let want: Vec<&str> = expect["kept"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert_eq!(kept, want);
+    for (at, field) in expect["skipped"].as_object().unwrap() {
+        let field = field.as_str().unwrap();
+        let wanted = if field.is_empty() { at.clone() } else { format!("{at}.{field}") };
+        assert!(
+            page.skipped.iter().any(|p| p.path.starts_with(&wanted)),
+            "{wanted} not among the reasons: {:?}",
+            page.skipped.iter().map(ToString::to_string).collect::<Vec<_>>()
+        );
+    }
+    assert!(page.skipped.iter().any(|p| p.path == "next"), "the javascript: next link is reported");
+    assert_eq!(page.next, None);
+
+    let markup = expect["markup"].as_str().unwrap();
+    assert!(page.items[0].title.contains("<script>"), "markup is kept as text, not stripped or interpreted");
+    assert!(page.items[0].text.contains(markup));
+    for item in &page.items {
+        let texts = [&item.title, &item.text, &item.creator.name];
+        assert!(texts.iter().all(|t| !t.contains(['\u{202E}', '\u{2066}', '\u{2069}'])), "{}", item.id);
+        let mut urls = vec![&item.cover.url, &item.creator.avatar];
+        urls.extend(item.products.iter().flat_map(|p| std::iter::once(&p.url).chain(p.image.as_ref())));
+        for url in urls {
+            assert!(url.starts_with("https://") || url.starts_with("http://"), "{}: {url}", item.id);
+        }
+    }
+}
+
+/// Whole responses that are hostile: refused as documents, never a panic or a stack overflow.
+#[test]
+fn hostile_responses_are_refused_without_panicking() {
+    // Nested far past serde_json's recursion limit.
+    let deep = format!(r#"{{"version":1,"items":[{}1{}]}}"#, "[".repeat(100_000), "]".repeat(100_000));
+    assert!(matches!(parse_feed_page(&deep, &base()), Err(DocError::Malformed(_))));
+    let deep_object = format!(r#"{{"version":1,"items":[],"x":{}1{}}}"#, r#"{"a":"#.repeat(50_000), "}".repeat(50_000));
+    assert!(matches!(parse_feed_page(&deep_object, &base()), Err(DocError::Malformed(_))));
+    // Several megabytes: refused by size before parsing.
+    let huge = page(vec![good_item("i1"); 1], json!("x".repeat(6 * 1024 * 1024)));
+    assert!(matches!(parse_feed_page(&huge, &base()), Err(DocError::TooLarge(_))));
+    // An HTML error page where JSON was expected.
+    let html = "<!doctype html><title>500 Internal Server Error</title><h1>500</h1>";
+    assert!(matches!(parse_feed_page(html, &base()), Err(DocError::Malformed(_))));
+    assert!(matches!(parse_item_doc(html, &base()), Err(DocError::Malformed(_))));
+    assert!(matches!(parse_creator_doc("", &base()), Err(DocError::Malformed(_))));
+}
