@@ -20,7 +20,7 @@ export function externalizeBoot(dir, publicUrl = "/") {
   writeFileSync(join(dir, name), code);
   const out = html.replace(inline, `<script type="module" src="${publicUrl}${name}" integrity="${integrity}"></script>`);
   const left = out.match(/<script(?![^>]*\bsrc=)[^>]*>/g);
-  if (left) console.warn(`externalize-boot: inline script left in index.html (blocked by the CSP): ${left.join(" ")}`);
+  if (left) console.warn(`externalize-boot: inline script left in index.html (the CSP of public/_headers would block it; trunk serve adds one for live reload): ${left.join(" ")}`);
   writeFileSync(page, out);
   return name;
 }
