@@ -11,6 +11,7 @@ use leptos::html::{Dialog, Input};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::app::social::share_link;
@@ -85,8 +86,15 @@ fn record_share(ctx: Ctx, target: &ShareTarget, link: &str, method: ShareMethod)
     embed::post(ToHost::Share { kind, id: target.id().to_string(), url: link.to_string(), method });
 }
 
-/// Keeps a `<dialog>` open exactly while `open` says so.
+/// Keeps a `<dialog>` open exactly while `open` says so. A modal dialog makes the page behind it inert and
+/// gives focus back to its opener when it closes; Tab is also kept inside (wrapping at either end) rather
+/// than leaving for the browser's own controls.
 pub fn sync_dialog(dialog: NodeRef<Dialog>, open: impl Fn() -> bool + 'static) {
+    Effect::new(move |_| {
+        if let Some(d) = dialog.get() {
+            wrap_tab(&d);
+        }
+    });
     Effect::new(move |_| {
         let want = open();
         if let Some(d) = dialog.get() {
@@ -97,6 +105,38 @@ pub fn sync_dialog(dialog: NodeRef<Dialog>, open: impl Fn() -> bool + 'static) {
             }
         }
     });
+}
+
+/// Moves focus from the last focusable element of `dialog` to the first on Tab, and back on Shift+Tab.
+fn wrap_tab(dialog: &web_sys::HtmlDialogElement) {
+    const FOCUSABLE: &str =
+        "a[href], button:not([disabled]), input:not([disabled]), textarea, select, [tabindex]:not([tabindex='-1'])";
+    let target = dialog.clone();
+    let on_key = Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
+        if ev.key() != "Tab" {
+            return;
+        }
+        let Ok(list) = target.query_selector_all(FOCUSABLE) else { return };
+        let shown: Vec<web_sys::HtmlElement> = (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+            .filter(|e| e.offset_width() > 0 || e.offset_height() > 0)
+            .collect();
+        let (Some(first), Some(last)) = (shown.first(), shown.last()) else { return };
+        let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+        let at = |e: &web_sys::HtmlElement| active.as_ref().is_some_and(|a| a == e.as_ref() as &web_sys::Element);
+        let to = if ev.shift_key() && at(first) {
+            last
+        } else if !ev.shift_key() && at(last) {
+            first
+        } else {
+            return;
+        };
+        ev.prevent_default();
+        let _ = to.focus();
+    });
+    let _ = dialog.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
+    // The app's dialogs live as long as the app.
+    on_key.forget();
 }
 
 /// The app-wide share sheet.
