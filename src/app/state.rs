@@ -12,7 +12,7 @@ use crate::api::{fetch_text, url, FetchError};
 use crate::app::personalize::{Personalizer, Shown};
 use crate::app::social::Social;
 use crate::i18n::{t, Key, Locale};
-use crate::model::{parse_feed_page, ApiBase, AppConfig, Campaign, Creator, Index, Item};
+use crate::model::{parse_feed_page, ApiBase, AppConfig, Campaign, Creator, FeedPage, Index, Item};
 use crate::rank::{is_blocked, Candidate};
 
 /// What boot loaded; fixed for the life of the page.
@@ -212,6 +212,22 @@ pub struct PagedList {
     pub fresh: ArcRwSignal<Vec<Arc<Item>>>,
 }
 
+/// Fetches and parses one feed page, logging every skipped item with its reason. Returns the page (for
+/// `next`) with its items taken out, and those items minus any the user blocked.
+async fn fetch_feed_page(url: &str, ctx: Ctx) -> Result<(FeedPage, Vec<Arc<Item>>), FetchError> {
+    let text = fetch_text(url).await?;
+    let mut page = parse_feed_page(&text, &ctx.session().base)?;
+    for p in &page.skipped {
+        leptos::logging::warn!("guang: skipped in {url}: {p}");
+    }
+    let items = std::mem::take(&mut page.items)
+        .into_iter()
+        .filter(|i| !ctx.pers.with_profile(|p| is_blocked(&Candidate::from_item(i), p)))
+        .map(Arc::new)
+        .collect();
+    Ok((page, items))
+}
+
 impl PagedList {
     fn new(first_url: &str) -> Self {
         Self {
@@ -234,23 +250,14 @@ impl PagedList {
         let url = self.first_url.to_string();
         let this = self.clone();
         spawn_local(async move {
-            let result = match fetch_text(&url).await {
-                Ok(text) => parse_feed_page(&text, &ctx.session().base).map_err(FetchError::from),
-                Err(e) => Err(e),
-            };
-            match result {
-                Ok(page) => {
+            match fetch_feed_page(&url, ctx).await {
+                Ok((_, unblocked)) => {
                     let known: std::collections::HashSet<String> =
                         this.state.with_untracked(|s| s.items.iter().map(|i| i.id.clone()).collect());
                     let waiting: std::collections::HashSet<String> =
                         this.fresh.with_untracked(|f| f.iter().map(|i| i.id.clone()).collect());
-                    let new: Vec<Arc<Item>> = page
-                        .items
-                        .into_iter()
-                        .filter(|i| !known.contains(&i.id) && !waiting.contains(&i.id))
-                        .filter(|i| !ctx.pers.with_profile(|p| is_blocked(&Candidate::from_item(i), p)))
-                        .map(Arc::new)
-                        .collect();
+                    let new: Vec<Arc<Item>> =
+                        unblocked.into_iter().filter(|i| !known.contains(&i.id) && !waiting.contains(&i.id)).collect();
                     if new.is_empty() && waiting.is_empty() {
                         ctx.pers.say(Key::UpToDate);
                     } else {
@@ -331,21 +338,8 @@ impl PagedList {
         let server_pos = self.server_pos.clone();
         let this = self.clone();
         spawn_local(async move {
-            let result = match fetch_text(&url).await {
-                Ok(text) => parse_feed_page(&text, &ctx.session().base).map_err(FetchError::from),
-                Err(e) => Err(e),
-            };
-            match result {
-                Ok(page) => {
-                    for p in &page.skipped {
-                        leptos::logging::warn!("guang: skipped in {url}: {p}");
-                    }
-                    let fresh: Vec<Arc<Item>> = page
-                        .items
-                        .into_iter()
-                        .filter(|i| !ctx.pers.with_profile(|p| is_blocked(&Candidate::from_item(i), p)))
-                        .map(Arc::new)
-                        .collect();
+            match fetch_feed_page(&url, ctx).await {
+                Ok((page, fresh)) => {
                     ctx.cache_items(&fresh);
                     {
                         let mut pos = server_pos.lock().unwrap_or_else(|e| e.into_inner());

@@ -2,12 +2,12 @@
 //! and score breakdown, "not interested", "less like this topic" and "mute this creator". Uses the native
 //! `<dialog>`, which traps focus, closes on Escape and returns focus to the button that opened it.
 
-use leptos::html::Dialog;
 use leptos::prelude::*;
 
 use crate::app::personalize::config;
 use crate::app::use_ctx;
 use crate::components::follow::{toggle_follow, FollowSubject};
+use crate::components::sheet::sheet;
 use crate::i18n::{fill, t, Key, Locale};
 use crate::model::Kind;
 use crate::rank::explain::explain;
@@ -86,7 +86,6 @@ fn MenuItem(testid: &'static str, label: String, on_click: impl Fn() + 'static) 
 #[component]
 pub fn ItemMenu() -> impl IntoView {
     let ctx = use_ctx();
-    let dialog = NodeRef::<Dialog>::new();
     let mode = RwSignal::new(Mode::Menu);
     Effect::new(move |_| {
         if ctx.menu_item.with(Option::is_some) {
@@ -94,7 +93,6 @@ pub fn ItemMenu() -> impl IntoView {
         }
     });
     let close = move || ctx.menu_item.set(None);
-    crate::components::share::sync_dialog(dialog, move || ctx.menu_item.with(Option::is_some));
     let session = ctx.session();
     let topic_name = {
         let session = session.clone();
@@ -244,25 +242,7 @@ pub fn ItemMenu() -> impl IntoView {
     };
 
     view! {
-        <dialog
-            node_ref=dialog
-            class="sheet"
-            aria-labelledby="item-menu-title"
-            data-testid="item-menu"
-            on:close=move |_| close()
-            on:click=move |ev| {
-                if ev.target() == ev.current_target() {
-                    close();
-                }
-            }
-        >
-            <div class="sheet-body">
-                {body}
-                <button type="button" class="btn sheet-close" data-testid="menu-close" on:click=move |_| close()>
-                    {move || ctx.t(Key::Close)}
-                </button>
-            </div>
-        </dialog>
+        {sheet(move || ctx.menu_item.with(Option::is_some), close, "item-menu-title", "item-menu", Some("menu-close"), body)}
         <div class="toast" role="status" aria-live="polite" data-testid="toast">
             {move || ctx.social.message.get().or_else(|| ctx.pers.notice.get().map(|k| ctx.t(k).to_string()))}
         </div>

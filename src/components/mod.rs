@@ -12,6 +12,7 @@ pub mod item_menu;
 pub mod masonry;
 pub mod paged_feed;
 pub mod share;
+pub mod sheet;
 pub mod shortcuts;
 pub mod states;
 pub mod verified;

@@ -11,12 +11,12 @@ use leptos::html::{Dialog, Input};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::app::social::share_link;
 use crate::app::{embed, use_ctx, Ctx};
 use crate::components::icons::ShareIcon;
+use crate::components::sheet::{sheet, sync_dialog};
 use crate::embed::{detect_webview, OpenKind, ShareMethod, ToHost};
 use crate::i18n::{fill, t, Key};
 use crate::rank::SignalKind;
@@ -86,65 +86,10 @@ fn record_share(ctx: Ctx, target: &ShareTarget, link: &str, method: ShareMethod)
     embed::post(ToHost::Share { kind, id: target.id().to_string(), url: link.to_string(), method });
 }
 
-/// Keeps a `<dialog>` open exactly while `open` says so. A modal dialog makes the page behind it inert and
-/// gives focus back to its opener when it closes; Tab is also kept inside (wrapping at either end) rather
-/// than leaving for the browser's own controls.
-pub fn sync_dialog(dialog: NodeRef<Dialog>, open: impl Fn() -> bool + 'static) {
-    Effect::new(move |_| {
-        if let Some(d) = dialog.get() {
-            wrap_tab(&d);
-        }
-    });
-    Effect::new(move |_| {
-        let want = open();
-        if let Some(d) = dialog.get() {
-            if want && !d.open() {
-                let _ = d.show_modal();
-            } else if !want && d.open() {
-                d.close();
-            }
-        }
-    });
-}
-
-/// Moves focus from the last focusable element of `dialog` to the first on Tab, and back on Shift+Tab.
-fn wrap_tab(dialog: &web_sys::HtmlDialogElement) {
-    const FOCUSABLE: &str =
-        "a[href], button:not([disabled]), input:not([disabled]), textarea, select, [tabindex]:not([tabindex='-1'])";
-    let target = dialog.clone();
-    let on_key = Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
-        if ev.key() != "Tab" {
-            return;
-        }
-        let Ok(list) = target.query_selector_all(FOCUSABLE) else { return };
-        let shown: Vec<web_sys::HtmlElement> = (0..list.length())
-            .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
-            .filter(|e| e.offset_width() > 0 || e.offset_height() > 0)
-            .collect();
-        let (Some(first), Some(last)) = (shown.first(), shown.last()) else { return };
-        let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
-        let at = |e: &web_sys::HtmlElement| active.as_ref().is_some_and(|a| a == e.as_ref() as &web_sys::Element);
-        let to = if ev.shift_key() && at(first) {
-            last
-        } else if !ev.shift_key() && at(last) {
-            first
-        } else {
-            return;
-        };
-        ev.prevent_default();
-        let _ = to.focus();
-    });
-    let _ = dialog.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
-    // The app's dialogs live as long as the app.
-    on_key.forget();
-}
-
 /// The app-wide share sheet.
 #[component]
 pub fn ShareSheet() -> impl IntoView {
     let ctx = use_ctx();
-    let dialog = NodeRef::<Dialog>::new();
-    sync_dialog(dialog, move || ctx.social.share.with(Option::is_some));
     let close = move || ctx.social.share.set(None);
     let link_input = NodeRef::<Input>::new();
     let code_input = NodeRef::<Input>::new();
@@ -265,27 +210,14 @@ pub fn ShareSheet() -> impl IntoView {
         })
     };
 
-    view! {
-        <dialog
-            node_ref=dialog
-            class="sheet"
-            aria-labelledby="share-title"
-            data-testid="share-sheet"
-            on:close=move |_| close()
-            on:click=move |ev| {
-                if ev.target() == ev.current_target() {
-                    close();
-                }
-            }
-        >
-            <div class="sheet-body">
-                {body}
-                <button type="button" class="btn sheet-close" data-testid="share-close" on:click=move |_| close()>
-                    {move || ctx.t(Key::Close)}
-                </button>
-            </div>
-        </dialog>
-    }
+    sheet(
+        move || ctx.social.share.with(Option::is_some),
+        close,
+        "share-title",
+        "share-sheet",
+        Some("share-close"),
+        body,
+    )
 }
 
 /// The "open a share code" dialog: paste a code (or a whole message containing one) and land on its page.

@@ -3,13 +3,12 @@
 //! f follow, s share, h hide, ? lists the keys. Keys are ignored while typing, with a modifier held, or
 //! while a dialog is open.
 
-use leptos::html::Dialog;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::{use_ctx, Ctx};
 use crate::components::follow::{toggle_follow, FollowSubject};
-use crate::components::share::sync_dialog;
+use crate::components::sheet::sheet;
 use crate::i18n::Key;
 use crate::rank::SignalKind;
 use crate::social::ShareTarget;
@@ -102,8 +101,6 @@ fn not_for_us(ev: &web_sys::KeyboardEvent) -> bool {
 pub fn Shortcuts() -> impl IntoView {
     let ctx = use_ctx();
     let help = RwSignal::new(false);
-    let dialog = NodeRef::<Dialog>::new();
-    sync_dialog(dialog, move || help.get());
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if not_for_us(&ev) {
             return;
@@ -128,27 +125,21 @@ pub fn Shortcuts() -> impl IntoView {
         ("h", Key::KeyHide),
         ("?", Key::KeyHelp),
     ];
-    view! {
-        <dialog node_ref=dialog class="sheet" aria-labelledby="keys-title" data-testid="shortcuts" on:close=move |_| help.set(false)>
-            <div class="sheet-body">
-                <h2 id="keys-title" class="dialog-title">{move || ctx.t(Key::KeyboardShortcuts)}</h2>
-                <table class="keys">
-                    <tbody>
-                        {rows
-                            .into_iter()
-                            .map(|(k, label)| view! {
-                                <tr>
-                                    <th scope="row"><kbd>{k}</kbd></th>
-                                    <td>{move || ctx.t(label)}</td>
-                                </tr>
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
-                <button type="button" class="btn sheet-close" on:click=move |_| help.set(false)>
-                    {move || ctx.t(Key::Close)}
-                </button>
-            </div>
-        </dialog>
-    }
+    let body = view! {
+        <h2 id="keys-title" class="dialog-title">{move || ctx.t(Key::KeyboardShortcuts)}</h2>
+        <table class="keys">
+            <tbody>
+                {rows
+                    .into_iter()
+                    .map(|(k, label)| view! {
+                        <tr>
+                            <th scope="row"><kbd>{k}</kbd></th>
+                            <td>{move || ctx.t(label)}</td>
+                        </tr>
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    };
+    sheet(move || help.get(), move || help.set(false), "keys-title", "shortcuts", None, body)
 }
