@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::state::{ListState, ListStatus, PagedList};
 use crate::app::Ctx;
+use crate::i18n::Key;
 use crate::model::{parse_feed_page, Item};
 use crate::storage;
 
@@ -93,7 +94,8 @@ pub fn save(list: &PagedList, first_url: &str) {
 }
 
 /// Puts a saved place back into `list` if it is for this list and fresh; returns the anchor to scroll to.
-/// A corrupt or hostile saved place is dropped (logged) and the feed starts fresh.
+/// A corrupt or hostile saved place is dropped (logged, with a notice) and the feed starts fresh; a stale one
+/// is simply not used.
 pub fn restore(list: &PagedList, first_url: &str, ctx: Ctx) -> Option<Anchor> {
     let json = storage::get(PLACE_KEY)?;
     // Through a `Value`, like every document (one deserializer per type in the wasm).
@@ -102,6 +104,7 @@ pub fn restore(list: &PagedList, first_url: &str, ctx: Ctx) -> Option<Anchor> {
         Err(e) => {
             leptos::logging::warn!("guang: saved feed position unreadable ({e}); starting at the top");
             storage::remove(PLACE_KEY);
+            ctx.pers.say(Key::PlaceWasReset);
             return None;
         }
     };
@@ -116,6 +119,7 @@ pub fn restore(list: &PagedList, first_url: &str, ctx: Ctx) -> Option<Anchor> {
         Err(e) => {
             leptos::logging::warn!("guang: saved feed position invalid ({e}); starting at the top");
             storage::remove(PLACE_KEY);
+            ctx.pers.say(Key::PlaceWasReset);
             return None;
         }
     };

@@ -74,11 +74,13 @@ impl Ctx {
         let (social, resets) = Social::load(&session);
         let pers = Personalizer::load(campaigns);
         pers.set_followed(social.followed_ids());
-        if !resets.is_empty() {
-            pers.say(Key::FollowsWereReset);
-        }
         let (settings, settings_reset) = crate::app::prefs::Settings::load();
-        if settings_reset {
+        // Whatever saved data was unreadable and reset gets a notice (one at a time: the most important).
+        if pers.reset_reason.with_untracked(Option::is_some) {
+            pers.say(Key::ProfileWasReset);
+        } else if !resets.is_empty() {
+            pers.say(Key::FollowsWereReset);
+        } else if settings_reset {
             pers.say(Key::SettingsWereReset);
         }
         Self {

@@ -49,6 +49,8 @@ test("a saved place older than an hour, or corrupt, starts fresh at the top", as
   await expect(cards(page).first()).toBeVisible();
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  // A stale place is simply not used: no notice.
+  await expect(page.getByTestId("toast")).toBeEmpty();
 
   const warnings: string[] = [];
   page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
@@ -63,6 +65,8 @@ test("a saved place older than an hour, or corrupt, starts fresh at the top", as
   await expect(cards(page).first()).toBeVisible();
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   await expect.poll(() => warnings.some((w) => w.includes("saved feed position"))).toBe(true);
+  // A corrupt one is reset with a notice.
+  await expect(page.getByTestId("toast")).toContainText("位置无法读取");
 });
 
 test("refresh never moves what is on screen; new items wait behind the pill", async ({ page, errors }) => {

@@ -178,7 +178,9 @@ test("a corrupt stored profile is reset with a notice, not a crash", async ({ pa
   await page.goto("/config.json");
   await page.evaluate(() => localStorage.setItem("guang.profile", "{\"version\":1,\"short\":\"garbage\""));
   await page.goto("/me/interests");
-  await expect(page.getByRole("status").filter({ hasText: "已损坏" })).toBeVisible();
+  await expect(page.locator("p.notice[role=status]").filter({ hasText: "已损坏" })).toBeVisible();
+  // The app says so wherever it starts, once.
+  await expect(page.getByTestId("toast")).toContainText("兴趣档案已损坏");
   await page.goto("/");
   await expect(cards(page).first()).toBeVisible();
 });
