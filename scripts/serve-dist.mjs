@@ -41,7 +41,10 @@ function deployHeaders(file) {
       continue;
     }
     const colon = line.indexOf(":");
-    if (inAll && colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+    if (!inAll || colon <= 0) continue;
+    const name = line.slice(0, colon).trim().toLowerCase();
+    const value = line.slice(colon + 1).trim();
+    headers[name] = headers[name] ? `${headers[name]}, ${value}` : value;
   }
   return headers;
 }
@@ -64,7 +67,7 @@ createServer(async (req, res) => {
     const rel = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, "");
     const file = join(root, rel);
     if (!file.startsWith(root)) {
-      res.writeHead(403).end();
+      res.writeHead(403, extra).end();
       return;
     }
     const info = await stat(file).catch(() => null);
@@ -74,8 +77,8 @@ createServer(async (req, res) => {
       if (await stat(index).catch(() => null)) return await send(res, index);
     }
     if (extname(rel) === "") return await send(res, join(root, "index.html"));
-    res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+    res.writeHead(404, { ...extra, "content-type": "text/plain" }).end("not found");
   } catch (e) {
-    res.writeHead(500, { "content-type": "text/plain" }).end(String(e));
+    res.writeHead(500, { ...extra, "content-type": "text/plain" }).end(String(e));
   }
 }).listen(port, "127.0.0.1", () => console.log(`serving ${root} at http://127.0.0.1:${port}/`));

@@ -218,6 +218,13 @@ fn the_hostile_pack_keeps_exactly_the_expected_items() {
             page.skipped.iter().map(ToString::to_string).collect::<Vec<_>>()
         );
     }
+    for (at, why) in expect["reasons"].as_object().unwrap() {
+        let why = why.as_str().unwrap();
+        assert!(
+            page.skipped.iter().any(|p| p.path.starts_with(at.as_str()) && p.to_string().contains(why)),
+            "{at}: no reason containing {why}"
+        );
+    }
     assert!(page.skipped.iter().any(|p| p.path == "next"), "the javascript: next link is reported");
     assert_eq!(page.next, None);
 

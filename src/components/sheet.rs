@@ -74,7 +74,8 @@ pub fn sync_dialog(dialog: NodeRef<Dialog>, open: impl Fn() -> bool + 'static) {
 /// Moves focus from the last focusable element of `dialog` to the first on Tab, and back on Shift+Tab.
 fn wrap_tab(dialog: &web_sys::HtmlDialogElement) {
     const FOCUSABLE: &str =
-        "a[href], button:not([disabled]), input:not([disabled]), textarea, select, [tabindex]:not([tabindex='-1'])";
+        "a[href], button:not([disabled]), input:not([disabled]), textarea, select, summary, [contenteditable], \
+         [tabindex]:not([tabindex='-1'])";
     let target = dialog.clone();
     let on_key = Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
         if ev.key() != "Tab" {

@@ -5,7 +5,8 @@
 
 use serde_json::Value;
 
-/// Version of the stored document.
+/// Version of the stored document, so a Guang that reads another layout refuses it (and resets with a
+/// notice) instead of misreading it.
 pub const PREFS_VERSION: u64 = 1;
 
 /// Largest stored document read back; the real one is under 60 bytes, so anything bigger is not ours.

@@ -314,8 +314,12 @@ fn ItemMedia(item: Arc<Item>) -> impl IntoView {
                     }
                 });
             }
+            // Only sound-on viewing counts as watched: a muted autoplay while scrolling past says little.
             let on_time = move |ev: leptos::ev::Event| {
                 if let Some(v) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlMediaElement>().ok()) {
+                    if v.muted() {
+                        return;
+                    }
                     let d = v.duration();
                     if d.is_finite() && d > 0.0 {
                         watched.try_update_value(|w| *w = w.max((v.current_time() / d).clamp(0.0, 1.0)));
@@ -368,7 +372,8 @@ fn ItemMedia(item: Arc<Item>) -> impl IntoView {
 /// Plays the video muted while the middle half of the screen holds it, and pauses it when it leaves, if the
 /// settings allow autoplay and the system does not ask for reduced motion. Sound is never turned on here. A
 /// pause by the user while the video is in view ends autoplay for this page; the returned handler (for
-/// `on:pause`) notices it.
+/// `on:pause`) notices it. Switching autoplay off (or the system asking for reduced motion) stops a video
+/// this started.
 fn autoplay_in_view(video: NodeRef<leptos::html::Video>, ctx: Ctx) -> impl Fn(leptos::ev::Event) + Copy {
     let in_view = use_near_viewport(video, "-25% 0px -25% 0px");
     let started_by_us = StoredValue::new(false);
@@ -384,14 +389,16 @@ fn autoplay_in_view(video: NodeRef<leptos::html::Video>, ctx: Ctx) -> impl Fn(le
                     let _ = wasm_bindgen_futures::JsFuture::from(playing).await;
                 });
             }
-        } else if !near && started_by_us.get_value() {
+        } else if (!near || !allowed) && started_by_us.get_value() {
+            // Out of view, or autoplay just switched off (settings, or the system's reduced motion).
             started_by_us.set_value(false);
             let _ = v.pause();
         }
     });
+    // A removed video is paused by the browser after the page is gone: every access here is a `try_`.
     move |_| {
-        if in_view.get_untracked() {
-            user_paused.set_value(true);
+        if in_view.try_get_untracked() == Some(true) {
+            user_paused.try_set_value(true);
         }
     }
 }

@@ -13,7 +13,8 @@ const LANGS: &[(Key, &str)] = &[(Key::LangZh, "zh"), (Key::LangEn, "en")];
 /// Colour schemes in [`Theme::ALL`] order.
 const THEMES: &[(Key, &str)] = &[(Key::ThemeSystem, "system"), (Key::ThemeLight, "light"), (Key::ThemeDark, "dark")];
 
-/// The settings page.
+/// The settings page: where a user pins the colour scheme, turns autoplay off or picks a language, each
+/// applied at once and kept on this device.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let ctx = use_ctx();

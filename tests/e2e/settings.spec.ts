@@ -67,6 +67,7 @@ test("a video in view plays by itself, muted, and pauses when scrolled away; a u
   // The user pauses it: it stays paused, in view or after scrolling back.
   await video(page).evaluate((v: HTMLVideoElement) => v.pause());
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForTimeout(500);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(800);
   expect((await playback(page)).paused).toBe(true);
@@ -98,8 +99,10 @@ test("under reduced motion nothing plays by itself, and the settings page says w
   await page.emulateMedia({ reducedMotion: "no-preference" });
   await expect.poll(async () => (await playback(page)).paused, { timeout: 10_000 }).toBe(false);
   expect((await playback(page)).muted).toBe(true);
-
+  // Asked again for reduced motion, the video it started stops.
   await page.emulateMedia({ reducedMotion: "reduce" });
+  await expect.poll(async () => (await playback(page)).paused).toBe(true);
+
   await page.goto("/me/settings");
   await expect(page.getByTestId("autoplay-note")).toContainText("减少动态效果");
   await expect(page.getByTestId("autoplay")).toBeChecked();
