@@ -69,13 +69,24 @@ impl Settings {
 }
 
 /// Pins the colour scheme with `style/main.css`'s `theme-light` / `theme-dark` on `<html>`, or follows the
-/// system again.
+/// system again. The browser's own bar follows too: `index.html`'s two `theme-color` metas (one per system
+/// scheme) both take the pinned scheme's background.
 pub fn pin_theme(theme: Theme) {
-    let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(el) = doc.document_element() else { return };
     let classes = el.class_list();
     let _ = classes.remove_2("theme-light", "theme-dark");
     if let Some(class) = theme.class() {
         let _ = classes.add_1(class);
+    }
+    let Ok(metas) = doc.query_selector_all("meta[name=theme-color]") else { return };
+    for meta in (0..metas.length()).filter_map(|i| metas.item(i)?.dyn_into::<web_sys::Element>().ok()) {
+        let dark = match theme {
+            Theme::System => meta.get_attribute("media").is_some_and(|m| m.contains("dark")),
+            pinned => pinned == Theme::Dark,
+        };
+        // The page backgrounds of style/main.css.
+        let _ = meta.set_attribute("content", if dark { "#111111" } else { "#ffffff" });
     }
 }
 

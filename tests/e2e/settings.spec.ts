@@ -6,6 +6,9 @@ import type { Page } from "@playwright/test";
 const DARK = "rgb(17, 17, 17)";
 const LIGHT = "rgb(255, 255, 255)";
 const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+/** The `theme-color` metas' colours, light-scheme meta first. */
+const themeColors = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll("meta[name=theme-color]")].map((m) => m.getAttribute("content")));
 
 /** i0030 is a video post in the demo pack. */
 const VIDEO_ITEM = "/item/i0030";
@@ -23,6 +26,8 @@ test("the colour scheme follows the system unless the user pins one, and the cho
 
   await page.getByTestId("theme-light").check();
   await expect.poll(() => background(page)).toBe(LIGHT);
+  // The browser's bar follows the pinned scheme whatever the system says.
+  expect(await themeColors(page)).toEqual(["#ffffff", "#ffffff"]);
   await page.reload();
   await expect(page.getByTestId("theme-light")).toBeChecked();
   expect(await background(page)).toBe(LIGHT);
@@ -36,12 +41,14 @@ test("the colour scheme follows the system unless the user pins one, and the cho
   await page.getByTestId("theme-light").focus();
   await page.keyboard.press("ArrowDown");
   await expect(page.getByTestId("theme-dark")).toBeChecked();
+  expect(await themeColors(page)).toEqual(["#111111", "#111111"]);
   await page.emulateMedia({ colorScheme: "light" });
   await expect.poll(() => background(page)).toBe(DARK);
   await page.keyboard.press("ArrowDown");
   await expect(page.getByTestId("theme-system")).toBeChecked();
   await expect.poll(() => background(page)).toBe(LIGHT);
   await expect(page.locator("html")).not.toHaveClass(/theme-/);
+  expect(await themeColors(page)).toEqual(["#ffffff", "#111111"]);
 });
 
 test("the language radios and the header switch agree", async ({ page, errors }) => {
