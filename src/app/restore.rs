@@ -93,6 +93,14 @@ pub fn save(list: &PagedList, first_url: &str) {
     }
 }
 
+/// Forgets a corrupt saved place, logs why and tells the user the feed starts from the top.
+fn drop_corrupt(ctx: Ctx, what: &str, why: &dyn std::fmt::Display) -> Option<Anchor> {
+    leptos::logging::warn!("guang: saved feed position {what} ({why}); starting at the top");
+    storage::remove(PLACE_KEY);
+    ctx.pers.say(Key::PlaceWasReset);
+    None
+}
+
 /// Puts a saved place back into `list` if it is for this list and fresh; returns the anchor to scroll to.
 /// A corrupt or hostile saved place is dropped (logged, with a notice) and the feed starts fresh; a stale one
 /// is simply not used.
@@ -101,12 +109,7 @@ pub fn restore(list: &PagedList, first_url: &str, ctx: Ctx) -> Option<Anchor> {
     // Through a `Value`, like every document (one deserializer per type in the wasm).
     let place: Place = match serde_json::from_str(&json).and_then(serde_json::from_value) {
         Ok(p) => p,
-        Err(e) => {
-            leptos::logging::warn!("guang: saved feed position unreadable ({e}); starting at the top");
-            storage::remove(PLACE_KEY);
-            ctx.pers.say(Key::PlaceWasReset);
-            return None;
-        }
+        Err(e) => return drop_corrupt(ctx, "unreadable", &e),
     };
     let age = js_sys::Date::now() - place.saved_at;
     if place.version != 1 || place.list != first_url || !(0.0..PLACE_MAX_AGE_MS).contains(&age) {
@@ -116,12 +119,7 @@ pub fn restore(list: &PagedList, first_url: &str, ctx: Ctx) -> Option<Anchor> {
     let doc = serde_json::json!({ "version": 1, "items": place.items, "next": place.next }).to_string();
     let page = match parse_feed_page(&doc, &ctx.session().base) {
         Ok(p) => p,
-        Err(e) => {
-            leptos::logging::warn!("guang: saved feed position invalid ({e}); starting at the top");
-            storage::remove(PLACE_KEY);
-            ctx.pers.say(Key::PlaceWasReset);
-            return None;
-        }
+        Err(e) => return drop_corrupt(ctx, "invalid", &e),
     };
     for p in &page.skipped {
         leptos::logging::warn!("guang: skipped in the saved feed: {p}");
