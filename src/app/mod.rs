@@ -19,13 +19,14 @@ use crate::api::{fetch_text, paths, FetchError};
 use crate::components::header::Header;
 use crate::components::item_menu::ItemMenu;
 use crate::components::share::{CodeDialog, ShareSheet};
-use crate::i18n::{t, Key, Locale};
+use crate::i18n::Locale;
 use crate::model::{parse_config, parse_index, ApiBase, AppConfig};
 use crate::pages::interests::InterestsPage;
 use crate::pages::settings::SettingsPage;
 use crate::pages::studio::StudioPage;
 use crate::pages::{creator::CreatorPage, feed::FeedPage, item::ItemPage, not_found::Missing, not_found::NotFound};
 use crate::storage;
+use crate::tr;
 
 pub use state::{use_ctx, Ctx, Session};
 
@@ -188,10 +189,10 @@ fn BootFailed(locale: Locale) -> impl IntoView {
     };
     view! {
         <main id="main" class="state state-error" role="alert">
-            <h1>{t(locale, Key::ErrorTitle)}</h1>
-            <p>{t(locale, Key::BootFailed)}</p>
+            <h1>{tr!(locale, error_title)}</h1>
+            <p>{tr!(locale, boot_failed)}</p>
             <button type="button" class="btn btn-primary" data-testid="retry" on:click=reload>
-                {t(locale, Key::Retry)}
+                {tr!(locale, retry)}
             </button>
         </main>
     }

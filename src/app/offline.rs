@@ -3,6 +3,7 @@
 //! code under a running session. The worker is registered in release builds only, so `trunk serve` never
 //! serves a stale build from a cache.
 
+use crate::tr;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -115,13 +116,13 @@ pub fn NetBanners() -> impl IntoView {
     let net = ctx.net;
     view! {
         <Show when=move || !net.online.get()>
-            <p class="net-banner" role="status" data-testid="offline-banner">{move || ctx.t(crate::i18n::Key::OfflineBanner)}</p>
+            <p class="net-banner" role="status" data-testid="offline-banner">{move || tr!(ctx.locale.get(), offline_banner)}</p>
         </Show>
         <Show when=move || net.update_ready.get()>
             <div class="net-banner net-update" role="status" data-testid="update-banner">
-                <span>{move || ctx.t(crate::i18n::Key::UpdateReady)}</span>
+                <span>{move || tr!(ctx.locale.get(), update_ready)}</span>
                 <button type="button" class="btn btn-small btn-primary" on:click=move |_| net.apply_update()>
-                    {move || ctx.t(crate::i18n::Key::Reload)}
+                    {move || tr!(ctx.locale.get(), reload)}
                 </button>
             </div>
         </Show>

@@ -41,7 +41,9 @@ pub struct Personalizer {
     impressed: StoredValue<HashSet<String>>,
     campaigns: StoredValue<Vec<Campaign>>,
     /// A short message after an action ("hidden", "muted"), read out by screen readers.
-    pub notice: RwSignal<Option<crate::i18n::Key>>,
+    pub notice: RwSignal<Option<crate::i18n::Text>>,
+    /// Counts notices, so a notice's timer clears only its own notice, not a newer one.
+    notices_said: StoredValue<u64>,
     /// Creators the user follows, for the ranker's "you follow them" term.
     followed: StoredValue<HashSet<String>>,
 }
@@ -82,6 +84,7 @@ impl Personalizer {
             impressed: StoredValue::new(HashSet::new()),
             campaigns: StoredValue::new(campaigns),
             notice: RwSignal::new(None),
+            notices_said: StoredValue::new(0),
             followed: StoredValue::new(HashSet::new()),
         }
     }
@@ -102,13 +105,14 @@ impl Personalizer {
     }
 
     /// Shows a short notice for a few seconds.
-    pub fn say(&self, key: crate::i18n::Key) {
+    pub fn say(&self, key: crate::i18n::Text) {
         self.notice.set(Some(key));
-        let notice = self.notice;
+        self.notices_said.update_value(|n| *n += 1);
+        let (notice, said, mine) = (self.notice, self.notices_said, self.notices_said.get_value());
         set_timeout(
             move || {
-                if notice.get_untracked() == Some(key) {
-                    notice.set(None);
+                if said.try_get_value() == Some(mine) {
+                    notice.try_set(None);
                 }
             },
             std::time::Duration::from_millis(3500),

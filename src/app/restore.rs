@@ -12,9 +12,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::state::{ListState, ListStatus, PagedList};
 use crate::app::Ctx;
-use crate::i18n::Key;
 use crate::model::{parse_feed_page, Item};
 use crate::storage;
+use crate::text;
 
 /// Storage key of the saved place (one: the last feed on screen).
 const PLACE_KEY: &str = "place";
@@ -97,7 +97,7 @@ pub fn save(list: &PagedList, first_url: &str) {
 fn drop_corrupt(ctx: Ctx, what: &str, why: &dyn std::fmt::Display) -> Option<Anchor> {
     leptos::logging::warn!("guang: saved feed position {what} ({why}); starting at the top");
     storage::remove(PLACE_KEY);
-    ctx.pers.say(Key::PlaceWasReset);
+    ctx.pers.say(text!(place_was_reset));
     None
 }
 

@@ -11,9 +11,10 @@ use leptos::task::spawn_local;
 use crate::api::{fetch_text, url, FetchError};
 use crate::app::personalize::{Personalizer, Shown};
 use crate::app::social::Social;
-use crate::i18n::{t, Key, Locale};
+use crate::i18n::{Locale, Text};
 use crate::model::{parse_feed_page, ApiBase, AppConfig, Campaign, Creator, FeedPage, Index, Item};
 use crate::rank::{is_blocked, Candidate};
+use crate::text;
 
 /// What boot loaded; fixed for the life of the page.
 #[derive(Debug)]
@@ -77,11 +78,11 @@ impl Ctx {
         let (settings, settings_reset) = crate::app::prefs::Settings::load();
         // Whatever saved data was unreadable and reset gets a notice (one at a time: the most important).
         if pers.reset_reason.with_untracked(Option::is_some) {
-            pers.say(Key::ProfileWasReset);
+            pers.say(text!(profile_was_reset));
         } else if !resets.is_empty() {
-            pers.say(Key::FollowsWereReset);
+            pers.say(text!(follows_were_reset));
         } else if settings_reset {
-            pers.say(Key::SettingsWereReset);
+            pers.say(text!(settings_were_reset));
         }
         Self {
             session: StoredValue::new(Arc::new(session)),
@@ -109,9 +110,9 @@ impl Ctx {
         Self { locale, ..self }
     }
 
-    /// Translates `key` in the current language (reactive: re-runs when the language changes).
-    pub fn t(&self, key: Key) -> &'static str {
-        t(self.locale.get(), key)
+    /// `text` in the current language (reactive: re-runs when the language changes).
+    pub fn t(&self, text: Text) -> &'static str {
+        text(self.locale.get())
     }
 
     /// The current language's tag, for content translations and number formats (reactive).
@@ -261,7 +262,7 @@ impl PagedList {
                     let new: Vec<Arc<Item>> =
                         unblocked.into_iter().filter(|i| !known.contains(&i.id) && !waiting.contains(&i.id)).collect();
                     if new.is_empty() && waiting.is_empty() {
-                        ctx.pers.say(Key::UpToDate);
+                        ctx.pers.say(text!(up_to_date));
                     } else {
                         ctx.cache_items(&new);
                         this.fresh.update(|f| f.extend(new));
@@ -269,7 +270,7 @@ impl PagedList {
                 }
                 Err(e) => {
                     leptos::logging::warn!("guang: refresh of {url} failed: {e}");
-                    ctx.pers.say(Key::RefreshFailed);
+                    ctx.pers.say(text!(refresh_failed));
                 }
             }
         });

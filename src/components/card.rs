@@ -9,8 +9,9 @@ use crate::app::use_ctx;
 use crate::components::icons::{BagIcon, HeartIcon, MoreIcon, PlayIcon};
 use crate::components::impressions::CardObserver;
 use crate::format;
-use crate::i18n::{t, viewers, Key};
+
 use crate::model::{Item, LiveStatus, Media};
+use crate::tr;
 
 /// One item in a feed grid.
 #[component]
@@ -29,10 +30,10 @@ pub fn Card(item: Arc<Item>) -> impl IntoView {
     let label = move || {
         let l = locale.get();
         let kind = match it.media {
-            Media::Note { .. } => t(l, Key::Note),
-            Media::Video { .. } => t(l, Key::Video),
-            Media::Live { status: LiveStatus::Live, .. } => t(l, Key::LiveBadge),
-            Media::Live { .. } => t(l, Key::LiveEnded),
+            Media::Note { .. } => tr!(l, note),
+            Media::Video { .. } => tr!(l, video),
+            Media::Live { status: LiveStatus::Live, .. } => tr!(l, live_badge),
+            Media::Live { .. } => tr!(l, live_ended),
         };
         format!("{} · {} · {}", it.title_in(l.tag()), it.creator.name, kind)
     };
@@ -51,9 +52,9 @@ pub fn Card(item: Arc<Item>) -> impl IntoView {
                         {move || {
                             let l = locale.get();
                             if live {
-                                format!("{} · {}", t(l, Key::LiveBadge), viewers(l, &format::count(n, l.tag())))
+                                format!("{} · {}", tr!(l, live_badge), tr!(l, viewers, count = format::count(n, l.tag())))
                             } else {
-                                t(l, Key::LiveEnded).to_string()
+                                tr!(l, live_ended).to_string()
                             }
                         }}
                     </span>
@@ -123,7 +124,7 @@ pub fn Card(item: Arc<Item>) -> impl IntoView {
                     <HeartIcon/>
                     <span aria-hidden="true">{move || format::count(likes, locale.get().tag())}</span>
                     <span class="visually-hidden">
-                        {move || format!("{} {}", format::count(likes, locale.get().tag()), t(locale.get(), Key::Likes))}
+                        {move || format!("{} {}", format::count(likes, locale.get().tag()), tr!(locale.get(), likes))}
                     </span>
                 </span>
                 <button
@@ -131,7 +132,7 @@ pub fn Card(item: Arc<Item>) -> impl IntoView {
                     class="icon-btn card-more"
                     data-testid="card-more"
                     aria-haspopup="dialog"
-                    aria-label=move || t(locale.get(), Key::MoreActions)
+                    aria-label=move || tr!(locale.get(), more_actions)
                     on:click=open_menu
                 >
                     <MoreIcon/>

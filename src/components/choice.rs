@@ -3,18 +3,18 @@
 use leptos::prelude::*;
 
 use crate::app::use_ctx;
-use crate::i18n::Key;
+use crate::i18n::Text;
 
 /// A radio group: one legend, one radio per option, the chosen option's index in `value`. Native radios, so
 /// arrow keys move the choice and a screen reader announces the group and the position in it.
 #[component]
 pub fn Choice(
     /// The group's name, shown and announced.
-    legend: Key,
+    legend: Text,
     /// The radios' shared `name` and the prefix of their test ids.
     name: &'static str,
     /// Each option's label and test-id suffix.
-    options: &'static [(Key, &'static str)],
+    options: &'static [(Text, &'static str)],
     /// The chosen option's index.
     value: RwSignal<usize>,
 ) -> impl IntoView {

@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 
 use crate::app::{use_ctx, Ctx};
-use crate::i18n::{fill, t, Key};
+
 use crate::model::Kind;
 use crate::rank::{SignalKind, Target};
 use crate::social::Followed;
+use crate::{text, tr};
 
 /// Who a follow is about: enough to list them on the 关注 tab without fetching their profile.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,7 +51,7 @@ pub fn toggle_follow(ctx: Ctx, who: &FollowSubject) {
         );
     }
     ctx.social.message.set(None);
-    ctx.pers.say(if follow { Key::FollowedNotice } else { Key::UnfollowedNotice });
+    ctx.pers.say(if follow { text!(followed_notice) } else { text!(unfollowed_notice) });
 }
 
 /// 关注 / 已关注 toggle for one creator.
@@ -62,8 +63,12 @@ pub fn FollowButton(who: FollowSubject, #[prop(optional)] small: bool) -> impl I
     let followed = Memo::new(move |_| ctx.social.is_followed(&id));
     let name = who.name.clone();
     let label = move || {
-        let key = if followed.get() { Key::UnfollowName } else { Key::FollowName };
-        fill(t(locale.get(), key), &[("name", &name)])
+        let l = locale.get();
+        if followed.get() {
+            tr!(l, unfollow_name, name = &name)
+        } else {
+            tr!(l, follow_name, name = &name)
+        }
     };
     view! {
         <button
@@ -78,7 +83,7 @@ pub fn FollowButton(who: FollowSubject, #[prop(optional)] small: bool) -> impl I
             data-creator=who.id.clone()
             on:click=move |_| toggle_follow(ctx, &who)
         >
-            {move || t(locale.get(), if followed.get() { Key::FollowingState } else { Key::FollowAction })}
+            {move || if followed.get() { tr!(locale.get(), following_state) } else { tr!(locale.get(), follow_action) }}
         </button>
     }
 }

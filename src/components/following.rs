@@ -14,11 +14,11 @@ use crate::app::state::{ListStatus, PagedList};
 use crate::app::{use_ctx, Ctx};
 use crate::components::follow::{FollowButton, FollowSubject};
 use crate::components::masonry::Masonry;
-use crate::components::states::{error_key, RetryButton, SkeletonGrid};
+use crate::components::states::{error_text, RetryButton, SkeletonGrid};
 use crate::components::verified::VerifiedMark;
-use crate::i18n::Key;
 use crate::model::{CreatorRef, Item};
 use crate::rank::{is_blocked, Candidate};
+use crate::tr;
 
 /// Followed creators merged into the tab at most (the most recently followed first); more would mean
 /// hundreds of first-page requests at once.
@@ -140,7 +140,7 @@ fn MergedFeed(ids: Vec<String>) -> impl IntoView {
                 if waiting.get() {
                     view! { <SkeletonGrid/> }.into_any()
                 } else if empty.get() {
-                    view! { <p class="state state-empty" data-testid="empty-state">{move || ctx.t(Key::FollowingNothingYet)}</p> }
+                    view! { <p class="state state-empty" data-testid="empty-state">{move || tr!(ctx.locale.get(), following_nothing_yet)}</p> }
                         .into_any()
                 } else {
                     view! { <Masonry items/> }.into_any()
@@ -149,7 +149,7 @@ fn MergedFeed(ids: Vec<String>) -> impl IntoView {
             <div node_ref=sentinel class="sentinel" aria-hidden="true"></div>
             {move || {
                 if failures.get() > 0 {
-                    let key = error_key(&FetchError::Network(String::new()));
+                    let key = error_text(&FetchError::Network(String::new()));
                     view! {
                         <div class="feed-footer feed-footer-error" role="alert" data-testid="error-state">
                             <p>{move || ctx.t(key)}</p>
@@ -158,7 +158,7 @@ fn MergedFeed(ids: Vec<String>) -> impl IntoView {
                     }
                     .into_any()
                 } else if all_done.get() && !empty.get() {
-                    view! { <p class="feed-footer" data-testid="end-of-feed">{move || ctx.t(Key::EndOfFeed)}</p> }.into_any()
+                    view! { <p class="feed-footer" data-testid="end-of-feed">{move || tr!(ctx.locale.get(), end_of_feed)}</p> }.into_any()
                 } else {
                     ().into_any()
                 }
@@ -190,9 +190,9 @@ fn Suggestions() -> impl IntoView {
     });
     view! {
         <section class="suggestions" data-testid="suggestions" aria-labelledby="suggestions-title">
-            <h2 id="suggestions-title" class="section-title">{move || ctx.t(Key::FollowingEmptyTitle)}</h2>
-            <p class="muted">{move || ctx.t(Key::FollowingEmptyBody)}</p>
-            <h3 class="section-title">{move || ctx.t(Key::SuggestedCreators)}</h3>
+            <h2 id="suggestions-title" class="section-title">{move || tr!(ctx.locale.get(), following_empty_title)}</h2>
+            <p class="muted">{move || tr!(ctx.locale.get(), following_empty_body)}</p>
+            <h3 class="section-title">{move || tr!(ctx.locale.get(), suggested_creators)}</h3>
             <ul class="creator-list">
                 <For each=move || creators.get() key=|(c, _)| c.id.clone() let:((c, topics))>
                     <SuggestedCreator creator=c topics/>

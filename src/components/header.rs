@@ -7,7 +7,7 @@ use leptos_router::components::A;
 
 use crate::app::{choose_locale, use_ctx};
 use crate::components::icons::{CodeIcon, GearIcon, InterestsIcon};
-use crate::i18n::Key;
+use crate::tr;
 
 /// Skip link and sticky app bar; nothing in embed mode.
 #[component]
@@ -23,11 +23,11 @@ pub fn Header() -> impl IntoView {
         }
     };
     Some(view! {
-        <a class="skip-link" href="#main">{move || ctx.t(Key::Feed)}</a>
+        <a class="skip-link" href="#main">{move || tr!(ctx.locale.get(), feed)}</a>
         <header class="app-bar">
-            <A href="/" attr:class="brand" attr:aria-label=move || ctx.t(Key::AppName)>
+            <A href="/" attr:class="brand" attr:aria-label=move || tr!(ctx.locale.get(), app_name)>
                 <span class="brand-mark" aria-hidden="true">"逛"</span>
-                <span class="brand-name">{move || ctx.t(Key::Tagline)}</span>
+                <span class="brand-name">{move || tr!(ctx.locale.get(), tagline)}</span>
             </A>
             <div class="app-bar-actions">
             <button
@@ -35,25 +35,25 @@ pub fn Header() -> impl IntoView {
                 class="icon-btn"
                 data-testid="open-code"
                 aria-haspopup="dialog"
-                aria-label=move || ctx.t(Key::OpenCode)
+                aria-label=move || tr!(ctx.locale.get(), open_code)
                 on:click=move |_| ctx.social.code_open.set(true)
             >
                 <CodeIcon/>
             </button>
-            <a class="icon-btn" href="/me/interests" data-testid="interests-link" aria-label=move || ctx.t(Key::MyInterests)>
+            <a class="icon-btn" href="/me/interests" data-testid="interests-link" aria-label=move || tr!(ctx.locale.get(), my_interests)>
                 <InterestsIcon/>
             </a>
-            <a class="icon-btn" href="/me/settings" data-testid="settings-link" aria-label=move || ctx.t(Key::Settings)>
+            <a class="icon-btn" href="/me/settings" data-testid="settings-link" aria-label=move || tr!(ctx.locale.get(), settings)>
                 <GearIcon/>
             </a>
             <button
                 type="button"
                 class="lang-switch"
                 data-testid="lang-switch"
-                aria-label=move || ctx.t(Key::SwitchLanguage)
+                aria-label=move || tr!(ctx.locale.get(), switch_language)
                 on:click=switch
             >
-                {move || ctx.t(Key::LanguageName)}
+                {move || tr!(ctx.locale.get(), language_name)}
             </button>
             </div>
         </header>

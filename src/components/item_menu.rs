@@ -8,11 +8,12 @@ use crate::app::personalize::config;
 use crate::app::use_ctx;
 use crate::components::follow::{toggle_follow, FollowSubject};
 use crate::components::sheet::sheet;
-use crate::i18n::{fill, t, Key, Locale};
+use crate::i18n::{Locale, Text};
 use crate::model::Kind;
 use crate::rank::explain::explain;
 use crate::rank::{Breakdown, Candidate, Reason, SignalKind};
 use crate::social::ShareTarget;
+use crate::{text, tr};
 
 #[derive(Clone, Copy, PartialEq)]
 enum Mode {
@@ -29,41 +30,38 @@ fn reason_text(
 ) -> String {
     match r {
         Reason::OpenedTopicToday { topic, count } => {
-            fill(t(l, Key::ReasonOpenedTopic), &[("n", &count.to_string()), ("topic", &topic_name(topic))])
+            tr!(l, reason_opened_topic, n = count, topic = topic_name(topic))
         }
-        Reason::LikesTopic { topic } => fill(t(l, Key::ReasonLikesTopic), &[("topic", &topic_name(topic))]),
-        Reason::FollowsCreator => t(l, Key::ReasonFollows).into(),
-        Reason::LikesCreator => t(l, Key::ReasonLikesCreator).into(),
-        Reason::PrefersKind { kind } => t(
-            l,
-            match kind {
-                Kind::Video => Key::ReasonPrefersVideo,
-                Kind::Live => Key::ReasonPrefersLive,
-                Kind::Note => Key::ReasonPrefersNote,
-            },
-        )
+        Reason::LikesTopic { topic } => tr!(l, reason_likes_topic, topic = topic_name(topic)),
+        Reason::FollowsCreator => tr!(l, reason_follows).into(),
+        Reason::LikesCreator => tr!(l, reason_likes_creator).into(),
+        Reason::PrefersKind { kind } => match kind {
+            Kind::Video => tr!(l, reason_prefers_video),
+            Kind::Live => tr!(l, reason_prefers_live),
+            Kind::Note => tr!(l, reason_prefers_note),
+        }
         .into(),
-        Reason::CampaignOn { campaign } => fill(t(l, Key::ReasonCampaign), &[("campaign", &campaign_name(campaign))]),
-        Reason::LiveNow => t(l, Key::ReasonLive).into(),
-        Reason::Fresh => t(l, Key::ReasonFresh).into(),
-        Reason::Popular => t(l, Key::ReasonPopular).into(),
-        Reason::Exploring => t(l, Key::ReasonExploring).into(),
+        Reason::CampaignOn { campaign } => tr!(l, reason_campaign, campaign = campaign_name(campaign)),
+        Reason::LiveNow => tr!(l, reason_live).into(),
+        Reason::Fresh => tr!(l, reason_fresh).into(),
+        Reason::Popular => tr!(l, reason_popular).into(),
+        Reason::Exploring => tr!(l, reason_exploring).into(),
     }
 }
 
-fn terms(b: &Breakdown) -> Vec<(Key, f64)> {
+fn terms(b: &Breakdown) -> Vec<(Text, f64)> {
     vec![
-        (Key::TermServer, b.server),
-        (Key::TermTopic, b.topic),
-        (Key::TermCreator, b.creator),
-        (Key::TermKind, b.kind),
-        (Key::TermCampaign, b.campaign),
-        (Key::TermPrice, b.price),
-        (Key::TermFollowed, b.followed),
-        (Key::TermFresh, b.fresh),
-        (Key::TermLive, b.live_now),
-        (Key::TermCampaignActive, b.campaign_active),
-        (Key::TermSeen, b.seen),
+        (text!(term_server), b.server),
+        (text!(term_topic), b.topic),
+        (text!(term_creator), b.creator),
+        (text!(term_kind), b.kind),
+        (text!(term_campaign), b.campaign),
+        (text!(term_price), b.price),
+        (text!(term_followed), b.followed),
+        (text!(term_fresh), b.fresh),
+        (text!(term_live), b.live_now),
+        (text!(term_campaign_active), b.campaign_active),
+        (text!(term_seen), b.seen),
     ]
     .into_iter()
     .filter(|(_, v)| v.abs() >= 0.005)
@@ -108,7 +106,7 @@ pub fn ItemMenu() -> impl IntoView {
     let campaign_name =
         move |id: &str, l: Locale| session.campaign(id).map_or(id.to_string(), |c| c.name.get(l.tag()).to_string());
 
-    let act = move |kind: SignalKind, notice: Key| {
+    let act = move |kind: SignalKind, notice: Text| {
         if let Some(item) = ctx.menu_item.get_untracked().and_then(|id| ctx.cached_item(&id)) {
             ctx.pers.record(kind, &item);
             ctx.pers.drop_blocked(ctx);
@@ -128,21 +126,21 @@ pub fn ItemMenu() -> impl IntoView {
             Mode::Menu => view! {
                 <h2 id="item-menu-title" class="dialog-title">{title}</h2>
                 <ul class="menu-list">
-                    <MenuItem testid="menu-why" label=t(l, Key::WhyThis).into() on_click=move || mode.set(Mode::Why)/>
+                    <MenuItem testid="menu-why" label=tr!(l, why_this).into() on_click=move || mode.set(Mode::Why)/>
                     <MenuItem
                         testid="menu-hide"
-                        label=t(l, Key::NotInterested).into()
-                        on_click=move || act(SignalKind::Hide, Key::HiddenNotice)
+                        label=tr!(l, not_interested).into()
+                        on_click=move || act(SignalKind::Hide, text!(hidden_notice))
                     />
                     {topic
                         .map(|topic| {
-                            let label = fill(t(l, Key::LessLikeThis), &[("topic", &tn(&topic, l))]);
+                            let label = tr!(l, less_like_this, topic = tn(&topic, l));
                             view! {
                                 <MenuItem
                                     testid="menu-less"
                                     label
                                     on_click=move || {
-                                        act(SignalKind::LessLikeThis { topic: topic.clone() }, Key::LessNotice)
+                                        act(SignalKind::LessLikeThis { topic: topic.clone() }, text!(less_notice))
                                     }
                                 />
                             }
@@ -156,10 +154,11 @@ pub fn ItemMenu() -> impl IntoView {
                             topics: item.topics.clone(),
                         };
                         let followed = ctx.social.is_followed(&subject.id);
-                        let label = fill(
-                            t(l, if followed { Key::UnfollowName } else { Key::FollowName }),
-                            &[("name", &subject.name)],
-                        );
+                        let label = if followed {
+                            tr!(l, unfollow_name, name = &subject.name)
+                        } else {
+                            tr!(l, follow_name, name = &subject.name)
+                        };
                         view! {
                             <MenuItem
                                 testid="menu-follow"
@@ -171,7 +170,7 @@ pub fn ItemMenu() -> impl IntoView {
                             />
                             <MenuItem
                                 testid="menu-share"
-                                label=t(l, Key::Share).into()
+                                label=tr!(l, share).into()
                                 on_click=move || {
                                     close();
                                     ctx.social.open_share(
@@ -184,8 +183,8 @@ pub fn ItemMenu() -> impl IntoView {
                     }
                     <MenuItem
                         testid="menu-mute"
-                        label=t(l, Key::MuteCreator).into()
-                        on_click=move || act(SignalKind::MuteCreator, Key::MutedNotice)
+                        label=tr!(l, mute_creator).into()
+                        on_click=move || act(SignalKind::MuteCreator, text!(muted_notice))
                     />
                 </ul>
             }
@@ -196,10 +195,10 @@ pub fn ItemMenu() -> impl IntoView {
                     ctx.pers.with_profile(|profile| explain(&cand, &p, profile, &ctx.pers.context(), &config()))
                 });
                 view! {
-                    <h2 id="item-menu-title" class="dialog-title">{t(l, Key::WhyThis)}</h2>
+                    <h2 id="item-menu-title" class="dialog-title">{tr!(l, why_this)}</h2>
                     <p class="dialog-sub">{title}</p>
                     {match explained {
-                        None => view! { <p data-testid="why-server">{t(l, Key::WhyServerOrder)}</p> }.into_any(),
+                        None => view! { <p data-testid="why-server">{tr!(l, why_server_order)}</p> }.into_any(),
                         Some((reasons, b)) => {
                             let tn = tn.clone();
                             view! {
@@ -210,7 +209,7 @@ pub fn ItemMenu() -> impl IntoView {
                                         .collect_view()}
                                 </ul>
                                 <details class="why-details">
-                                    <summary>{t(l, Key::ScoreDetails)}</summary>
+                                    <summary>{tr!(l, score_details)}</summary>
                                     <table>
                                         <tbody>
                                             {terms(&b)
@@ -218,14 +217,14 @@ pub fn ItemMenu() -> impl IntoView {
                                                 .map(|(k, v)| {
                                                     view! {
                                                         <tr>
-                                                            <th scope="row">{t(l, k)}</th>
+                                                            <th scope="row">{k(l)}</th>
                                                             <td>{format!("{v:+.2}")}</td>
                                                         </tr>
                                                     }
                                                 })
                                                 .collect_view()}
                                             <tr class="why-total">
-                                                <th scope="row">{t(l, Key::TermTotal)}</th>
+                                                <th scope="row">{tr!(l, term_total)}</th>
                                                 <td>{format!("{:.2}", b.total)}</td>
                                             </tr>
                                         </tbody>

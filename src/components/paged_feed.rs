@@ -3,6 +3,7 @@
 //! list's scroll position so coming back restores the same place.
 
 use crate::components::viewport::use_near_viewport;
+use crate::i18n::Text;
 use leptos::html::Div;
 use leptos::prelude::*;
 
@@ -10,15 +11,15 @@ use crate::app::state::{ListStatus, PagedList};
 use crate::app::{restore_scroll, scroll_y, use_ctx};
 use crate::components::impressions::track_impressions;
 use crate::components::masonry::Masonry;
-use crate::components::states::{error_key, ErrorState, RetryButton, SkeletonGrid};
-use crate::i18n::Key;
+use crate::components::states::{error_text, ErrorState, RetryButton, SkeletonGrid};
 use crate::model::Kind;
+use crate::tr;
 
 /// Renders `list`, loading pages as the user nears the end. `empty` is shown for a list with no items.
 #[component]
 pub fn PagedFeed(
     list: PagedList,
-    empty: Key,
+    empty: Text,
     #[prop(optional)] restore: bool,
     /// Whether the on-device ranker may reorder the unseen tail (feeds yes; a creator's newest-first list no).
     #[prop(optional)]
@@ -138,7 +139,7 @@ pub fn PagedFeed(
 
     view! {
         {personalized.then(|| view! { <FreshPill list=list.clone()/> })}
-        <h2 class="visually-hidden">{move || ctx.t(Key::FeedItems)}</h2>
+        <h2 class="visually-hidden">{move || tr!(ctx.locale.get(), feed_items)}</h2>
         <section class="feed" aria-busy=move || (s1.with(|s| s.status == ListStatus::Loading)).to_string()>
             {move || match phase.get() {
                 Phase::Skeleton => view! { <SkeletonGrid/> }.into_any(),
@@ -175,10 +176,10 @@ fn FeedFooter(list: PagedList, retry: Callback<()>) -> impl IntoView {
         }
         match status {
             ListStatus::Loading => {
-                view! { <p class="feed-footer" role="status">{move || ctx.t(Key::LoadingMore)}</p> }.into_any()
+                view! { <p class="feed-footer" role="status">{move || tr!(ctx.locale.get(), loading_more)}</p> }.into_any()
             }
             ListStatus::Failed(e) => {
-                let key = error_key(&e);
+                let key = error_text(&e);
                 view! {
                     <div class="feed-footer feed-footer-error" role="alert" data-testid="error-state">
                         <p>{move || ctx.t(key)}</p>
@@ -188,7 +189,7 @@ fn FeedFooter(list: PagedList, retry: Callback<()>) -> impl IntoView {
                 .into_any()
             }
             ListStatus::Done => {
-                view! { <p class="feed-footer" data-testid="end-of-feed">{move || ctx.t(Key::EndOfFeed)}</p> }
+                view! { <p class="feed-footer" data-testid="end-of-feed">{move || tr!(ctx.locale.get(), end_of_feed)}</p> }
                     .into_any()
             }
             ListStatus::Idle => ().into_any(),
@@ -217,7 +218,7 @@ fn FreshPill(list: PagedList) -> impl IntoView {
         <div class="fresh-anchor">
             <Show when=move || { count.get() > 0 }>
                 <button type="button" class="fresh-pill" data-testid="fresh-pill" on:click=show.clone()>
-                    {move || crate::i18n::fill(ctx.t(Key::NewItems), &[("n", &count.get().to_string())])}
+                    {move || tr!(ctx.locale.get(), new_items, n = count.get())}
                 </button>
             </Show>
         </div>

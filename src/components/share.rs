@@ -18,9 +18,11 @@ use crate::app::{embed, use_ctx, Ctx};
 use crate::components::icons::ShareIcon;
 use crate::components::sheet::{sheet, sync_dialog};
 use crate::embed::{detect_webview, OpenKind, ShareMethod, ToHost};
-use crate::i18n::{fill, t, Key};
+use crate::i18n::Text;
+
 use crate::rank::SignalKind;
 use crate::social::{decode_share_code, encode_share_code, qr_svg, CodeError, ShareTarget, Source};
+use crate::{text, tr};
 
 /// Opens the share sheet for an item or a creator.
 #[component]
@@ -34,11 +36,11 @@ pub fn ShareButton(target: ShareTarget, title: String, #[prop(optional)] labelle
             class:icon-btn=!labelled
             data-testid="share-button"
             aria-haspopup="dialog"
-            aria-label=move || ctx.t(Key::Share)
+            aria-label=move || tr!(ctx.locale.get(), share)
             on:click=open
         >
             <ShareIcon/>
-            {labelled.then(|| view! { <span aria-hidden="true">{move || ctx.t(Key::Share)}</span> })}
+            {labelled.then(|| view! { <span aria-hidden="true">{move || tr!(ctx.locale.get(), share)}</span> })}
         </button>
     }
 }
@@ -102,7 +104,7 @@ pub fn ShareSheet() -> impl IntoView {
         let qr = qr_svg(&link);
         let copy = move |text: String,
                          input: NodeRef<Input>,
-                         done: Key,
+                         done: Text,
                          target: ShareTarget,
                          link: String,
                          how: ShareMethod| {
@@ -112,7 +114,7 @@ pub fn ShareSheet() -> impl IntoView {
                     ctx.pers.say(done);
                 } else {
                     select_input(input);
-                    ctx.pers.say(Key::CopyFailed);
+                    ctx.pers.say(text!(copy_failed));
                 }
             });
         };
@@ -120,7 +122,7 @@ pub fn ShareSheet() -> impl IntoView {
         // routes are outside a page's reach (see `crate::embed::webview`): copy link, QR and code remain.
         let webview = navigator().and_then(|n| n.user_agent().ok()).as_deref().and_then(detect_webview);
         let menu_hint = webview.filter(|w| w.has_menu_share()).map(|_| {
-            view! { <p class="hint share-menu-hint" data-testid="share-menu-hint">{t(l, Key::ShareViaMenu)}</p> }
+            view! { <p class="hint share-menu-hint" data-testid="share-menu-hint">{tr!(l, share_via_menu)}</p> }
         });
         let native = webview.is_none().then(web_share).flatten().map(|share| {
             let (title, link, target) = (req.title.clone(), link.clone(), req.target.clone());
@@ -143,13 +145,13 @@ pub fn ShareSheet() -> impl IntoView {
             };
             view! {
                 <button type="button" class="btn btn-primary wide" data-testid="share-native" on:click=on_click>
-                    {t(l, Key::ShareVia)}
+                    {tr!(l, share_via)}
                 </button>
             }
         });
         let qr_view = qr.map(|q| {
             let view_box = format!("0 0 {0} {0}", q.size);
-            let label = fill(t(l, Key::QrLabel), &[("title", &req.title)]);
+            let label = tr!(l, qr_label, title = &req.title);
             view! {
                 <svg class="qr" viewBox=view_box role="img" aria-label=label data-testid="share-qr" shape-rendering="crispEdges">
                     <rect width="100%" height="100%" fill="#fff"></rect>
@@ -160,7 +162,7 @@ pub fn ShareSheet() -> impl IntoView {
         let (link_copy, code_copy, code_link) = (link.clone(), code.clone(), link.clone());
         let (t1, t2) = (req.target.clone(), req.target.clone());
         Some(view! {
-            <h2 id="share-title" class="dialog-title">{t(l, Key::ShareTitle)}</h2>
+            <h2 id="share-title" class="dialog-title">{tr!(l, share_title)}</h2>
             <p class="dialog-sub">{req.title.clone()}</p>
             {native}
             {menu_hint}
@@ -168,7 +170,7 @@ pub fn ShareSheet() -> impl IntoView {
                 {qr_view}
                 <div class="share-fields">
                     <label class="field">
-                        <span>{t(l, Key::ShareLink)}</span>
+                        <span>{tr!(l, share_link)}</span>
                         <input node_ref=link_input type="text" readonly=true value=link data-testid="share-link"/>
                     </label>
                     <button
@@ -177,13 +179,13 @@ pub fn ShareSheet() -> impl IntoView {
                         data-testid="copy-link"
                         on:click=move |_| {
                             let link = link_copy.clone();
-                            copy(link.clone(), link_input, Key::LinkCopied, t1.clone(), link, ShareMethod::CopyLink)
+                            copy(link.clone(), link_input, text!(link_copied), t1.clone(), link, ShareMethod::CopyLink)
                         }
                     >
-                        {t(l, Key::CopyLink)}
+                        {tr!(l, copy_link)}
                     </button>
                     <label class="field">
-                        <span>{t(l, Key::ShareCode)}</span>
+                        <span>{tr!(l, share_code)}</span>
                         <input
                             node_ref=code_input
                             type="text"
@@ -199,12 +201,12 @@ pub fn ShareSheet() -> impl IntoView {
                         data-testid="copy-code"
                         on:click=move |_| {
                             let (code, link) = (code_copy.clone(), code_link.clone());
-                            copy(code, code_input, Key::CodeCopied, t2.clone(), link, ShareMethod::CopyCode)
+                            copy(code, code_input, text!(code_copied), t2.clone(), link, ShareMethod::CopyCode)
                         }
                     >
-                        {t(l, Key::CopyCode)}
+                        {tr!(l, copy_code)}
                     </button>
-                    <p class="hint">{t(l, Key::ShareCodeHint)}</p>
+                    <p class="hint">{tr!(l, share_code_hint)}</p>
                 </div>
             </div>
         })
@@ -227,7 +229,7 @@ pub fn CodeDialog() -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
     sync_dialog(dialog, move || ctx.social.code_open.get());
     let input = NodeRef::<Input>::new();
-    let error = RwSignal::new(None::<Key>);
+    let error = RwSignal::new(None::<Text>);
     let navigate = use_navigate();
     let close = move || {
         ctx.social.code_open.set(false);
@@ -246,7 +248,9 @@ pub fn CodeDialog() -> impl IntoView {
                 ctx.social.set_surface(Source::Share);
                 navigate(&format!("{}?src=share&code={code}", target.path()), Default::default());
             }
-            Err(e) => error.set(Some(if e == CodeError::BadChecksum { Key::CodeChecksum } else { Key::CodeInvalid })),
+            Err(e) => {
+                error.set(Some(if e == CodeError::BadChecksum { text!(code_checksum) } else { text!(code_invalid) }))
+            }
         }
     };
     view! {
@@ -258,9 +262,9 @@ pub fn CodeDialog() -> impl IntoView {
             on:close=move |_| close()
         >
             <form class="sheet-body" on:submit=submit>
-                <h2 id="code-title" class="dialog-title">{move || ctx.t(Key::OpenCode)}</h2>
+                <h2 id="code-title" class="dialog-title">{move || tr!(ctx.locale.get(), open_code)}</h2>
                 <label class="field">
-                    <span>{move || ctx.t(Key::OpenCodeHint)}</span>
+                    <span>{move || tr!(ctx.locale.get(), open_code_hint)}</span>
                     <input
                         node_ref=input
                         type="text"
@@ -278,10 +282,10 @@ pub fn CodeDialog() -> impl IntoView {
                 </p>
                 <div class="sheet-actions">
                     <button type="button" class="btn" on:click=move |_| close()>
-                        {move || ctx.t(Key::Close)}
+                        {move || tr!(ctx.locale.get(), close)}
                     </button>
                     <button type="submit" class="btn btn-primary" data-testid="code-submit">
-                        {move || ctx.t(Key::OpenCodeSubmit)}
+                        {move || tr!(ctx.locale.get(), open_code_submit)}
                     </button>
                 </div>
             </form>

@@ -8,7 +8,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::app::use_ctx;
-use crate::i18n::Key;
+use crate::tr;
 
 /// A modal bottom sheet (a centred dialog on wide screens) showing `body` and a close button. A plain generic
 /// function rather than a component with `Children`: each sheet keeps its own concrete view type, which
@@ -43,7 +43,7 @@ pub fn sheet(
             <div class="sheet-body">
                 {body}
                 <button type="button" class="btn sheet-close" data-testid=close_testid on:click=move |_| on_close()>
-                    {move || ctx.t(Key::Close)}
+                    {move || tr!(ctx.locale.get(), close)}
                 </button>
             </div>
         </dialog>

@@ -9,9 +9,9 @@ use wasm_bindgen::JsCast;
 use crate::app::{use_ctx, Ctx};
 use crate::components::follow::{toggle_follow, FollowSubject};
 use crate::components::sheet::sheet;
-use crate::i18n::Key;
 use crate::rank::SignalKind;
 use crate::social::ShareTarget;
+use crate::{text, tr};
 
 /// Card links in the feed grid, in list order (the windowed grid renders them in order).
 fn card_links() -> Vec<web_sys::HtmlElement> {
@@ -55,7 +55,7 @@ fn act(ctx: Ctx, key: &str) {
     match key {
         "l" => {
             ctx.pers.record(SignalKind::Like, &item);
-            ctx.pers.say(Key::LikedNotice);
+            ctx.pers.say(text!(liked_notice));
         }
         "f" => toggle_follow(
             ctx,
@@ -75,7 +75,7 @@ fn act(ctx: Ctx, key: &str) {
             move_focus(1);
             ctx.pers.record(SignalKind::Hide, &item);
             ctx.pers.drop_blocked(ctx);
-            ctx.pers.say(Key::HiddenNotice);
+            ctx.pers.say(text!(hidden_notice));
         }
         _ => {}
     }
@@ -117,16 +117,16 @@ pub fn Shortcuts() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
     let rows = [
-        ("j / k", Key::KeyNextPrev),
-        ("Enter", Key::KeyOpen),
-        ("l", Key::KeyLike),
-        ("f", Key::KeyFollow),
-        ("s", Key::KeyShare),
-        ("h", Key::KeyHide),
-        ("?", Key::KeyHelp),
+        ("j / k", text!(key_next_prev)),
+        ("Enter", text!(key_open)),
+        ("l", text!(key_like)),
+        ("f", text!(key_follow)),
+        ("s", text!(key_share)),
+        ("h", text!(key_hide)),
+        ("?", text!(key_help)),
     ];
     let body = view! {
-        <h2 id="keys-title" class="dialog-title">{move || ctx.t(Key::KeyboardShortcuts)}</h2>
+        <h2 id="keys-title" class="dialog-title">{move || tr!(ctx.locale.get(), keyboard_shortcuts)}</h2>
         <table class="keys">
             <tbody>
                 {rows

@@ -5,14 +5,15 @@ use leptos::prelude::*;
 use crate::api::FetchError;
 use crate::app::use_ctx;
 use crate::components::masonry::{assign_columns, columns_for};
-use crate::i18n::Key;
+use crate::i18n::Text;
+use crate::{text, tr};
 
 /// The message for a fetch failure, in words a user can act on.
-pub fn error_key(e: &FetchError) -> Key {
+pub fn error_text(e: &FetchError) -> Text {
     match e {
-        FetchError::Network(_) => Key::ErrorNetwork,
-        FetchError::Http(_) => Key::ErrorServer,
-        FetchError::NotFound | FetchError::Doc(_) => Key::ErrorData,
+        FetchError::Network(_) => text!(error_network),
+        FetchError::Http(_) => text!(error_server),
+        FetchError::NotFound | FetchError::Doc(_) => text!(error_data),
     }
 }
 
@@ -26,7 +27,7 @@ pub fn SkeletonGrid() -> impl IntoView {
     let style = format!("--cols: {}", cols.len());
     view! {
         <div class="col-grid skeleton" role="status" aria-live="polite" prop:style=style>
-            <span class="visually-hidden">{move || ctx.t(Key::Loading)}</span>
+            <span class="visually-hidden">{move || tr!(ctx.locale.get(), loading)}</span>
             {cols
                 .into_iter()
                 .map(|col| {
@@ -57,10 +58,10 @@ pub fn SkeletonGrid() -> impl IntoView {
 #[component]
 pub fn ErrorState(error: FetchError, on_retry: Callback<()>) -> impl IntoView {
     let ctx = use_ctx();
-    let key = error_key(&error);
+    let key = error_text(&error);
     view! {
         <div class="state state-error" role="alert" data-testid="error-state">
-            <h2>{move || ctx.t(Key::ErrorTitle)}</h2>
+            <h2>{move || tr!(ctx.locale.get(), error_title)}</h2>
             <p>{move || ctx.t(key)}</p>
             <RetryButton on_retry/>
         </div>
@@ -73,7 +74,7 @@ pub fn RetryButton(on_retry: Callback<()>) -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <button type="button" class="btn btn-primary" data-testid="retry" on:click=move |_| on_retry.run(())>
-            {move || ctx.t(Key::Retry)}
+            {move || tr!(ctx.locale.get(), retry)}
         </button>
     }
 }
@@ -81,8 +82,8 @@ pub fn RetryButton(on_retry: Callback<()>) -> impl IntoView {
 /// A friendly empty state with a title and an explanation.
 #[component]
 pub fn EmptyState(
-    title: Key,
-    #[prop(optional)] body: Option<Key>,
+    title: Text,
+    #[prop(optional)] body: Option<Text>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let ctx = use_ctx();

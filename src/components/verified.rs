@@ -5,16 +5,16 @@ use leptos::prelude::*;
 
 use crate::app::use_ctx;
 use crate::components::icons::VerifiedIcon;
-use crate::i18n::Key;
+use crate::tr;
 
 /// Shown after a verified creator's name.
 #[component]
 pub fn VerifiedMark() -> impl IntoView {
     let ctx = use_ctx();
     view! {
-        <span class="verified" title=move || ctx.t(Key::Verified)>
+        <span class="verified" title=move || tr!(ctx.locale.get(), verified)>
             <VerifiedIcon/>
-            <span class="visually-hidden">{move || ctx.t(Key::Verified)}</span>
+            <span class="visually-hidden">{move || tr!(ctx.locale.get(), verified)}</span>
         </span>
     }
 }

@@ -13,13 +13,15 @@ use crate::components::share::ShareButton;
 use crate::components::states::ErrorState;
 use crate::components::verified::VerifiedMark;
 use crate::format;
-use crate::i18n::{t, Key};
+use crate::i18n::Text;
+
 use crate::model::text::is_valid_id;
 use crate::model::{parse_creator_doc, Creator, Kind};
 use crate::pages::not_found::{Missing, NotFound};
 use crate::pages::{load_into, Load};
 use crate::rank::{SignalKind, Target};
 use crate::social::{ShareTarget, Source};
+use crate::{text, tr};
 
 /// Loads the creator named by the route's `:id` (from the cache when it is there), following route changes;
 /// returns the load state and a retry. Shared by the creator page and the preview studio.
@@ -72,7 +74,7 @@ fn CreatorView(creator: Arc<Creator>) -> impl IntoView {
     let query = use_query_map();
     {
         let name = creator.name.clone();
-        Effect::new(move |_| set_title(&format!("{name} · {}", ctx.t(Key::AppName))));
+        Effect::new(move |_| set_title(&format!("{name} · {}", tr!(ctx.locale.get(), app_name))));
     }
     focus_id("page-heading");
     let source = ctx.social.entry_source(ctx.navigations.get_untracked());
@@ -94,7 +96,7 @@ fn CreatorView(creator: Arc<Creator>) -> impl IntoView {
     let base = format!("/creator/{}", creator.id);
     let tab = {
         let base = base.clone();
-        move |k: Option<Kind>, key: Key| {
+        move |k: Option<Kind>, key: Text| {
             let href = match k {
                 None => base.clone(),
                 Some(k) => format!("{base}?kind={}", kind_param(k)),
@@ -106,7 +108,7 @@ fn CreatorView(creator: Arc<Creator>) -> impl IntoView {
                     data-kind=k.map_or("all", kind_param)
                     aria-current=move || (kind.get() == k).then_some("page")
                 >
-                    {move || t(locale.get(), key)}
+                    {move || key(locale.get())}
                 </a>
             }
         }
@@ -116,27 +118,27 @@ fn CreatorView(creator: Arc<Creator>) -> impl IntoView {
     view! {
         <CreatorHeader creator=creator.clone()/>
         <p class="studio-link">
-            <a href=studio_href data-testid="studio-link">{move || ctx.t(Key::Studio)}</a>
+            <a href=studio_href data-testid="studio-link">{move || tr!(ctx.locale.get(), studio)}</a>
         </p>
         {live
             .map(|id| {
                 view! {
                     <a class="live-banner" href=format!("/item/{id}") data-testid="live-banner">
-                        <span class="badge badge-live">{move || ctx.t(Key::LiveBadge)}</span>
-                        {move || ctx.t(Key::LiveNowBanner)}
+                        <span class="badge badge-live">{move || tr!(ctx.locale.get(), live_badge)}</span>
+                        {move || tr!(ctx.locale.get(), live_now_banner)}
                     </a>
                 }
             })}
-        <h2 class="visually-hidden">{move || ctx.t(Key::CreatorItems)}</h2>
-        <nav class="tabs tabs-small" aria-label=move || ctx.t(Key::CreatorTabsLabel) data-testid="creator-tabs">
-            {tab(None, Key::TabAll)}
-            {tab(Some(Kind::Video), Key::TabVideos)}
-            {tab(Some(Kind::Live), Key::TabLive)}
-            {tab(Some(Kind::Note), Key::TabNotes)}
+        <h2 class="visually-hidden">{move || tr!(ctx.locale.get(), creator_items)}</h2>
+        <nav class="tabs tabs-small" aria-label=move || tr!(ctx.locale.get(), creator_tabs_label) data-testid="creator-tabs">
+            {tab(None, text!(tab_all))}
+            {tab(Some(Kind::Video), text!(tab_videos))}
+            {tab(Some(Kind::Live), text!(tab_live))}
+            {tab(Some(Kind::Note), text!(tab_notes))}
         </nav>
         {move || {
             let k = kind.get();
-            let empty = if k.is_some() { Key::EmptyKind } else { Key::EmptyCreator };
+            let empty = if k.is_some() { text!(empty_kind) } else { text!(empty_creator) };
             view! { <PagedFeed list=list.clone() empty restore=true kind=k/> }
         }}
     }
@@ -171,7 +173,7 @@ pub fn CreatorHeader(creator: Arc<Creator>, #[prop(optional)] preview: bool) -> 
         .map(|c| (c.id.clone(), c.name.clone()))
         .collect();
     let stats = creator.stats.clone();
-    let stat = move |n: u64, key: Key| {
+    let stat = move |n: u64, key: Text| {
         view! {
             <li class="stat">
                 <strong>{move || format::count(n, locale.get().tag())}</strong>
@@ -211,9 +213,9 @@ pub fn CreatorHeader(creator: Arc<Creator>, #[prop(optional)] preview: bool) -> 
                         .collect_view()}
                 </ul>
                 <ul class="creator-stats">
-                    {stat(stats.followers, Key::Followers)}
-                    {stat(stats.likes, Key::Likes)}
-                    {stat(stats.items, Key::Items)}
+                    {stat(stats.followers, text!(followers))}
+                    {stat(stats.likes, text!(likes))}
+                    {stat(stats.items, text!(items))}
                 </ul>
                 <div class="creator-actions">
                     <FollowButton who=subject/>

@@ -8,8 +8,8 @@ use crate::app::{set_title, use_ctx};
 use crate::components::following::FollowingFeed;
 use crate::components::icons::RefreshIcon;
 use crate::components::paged_feed::PagedFeed;
-use crate::i18n::Key;
 use crate::social::Source;
+use crate::{text, tr};
 
 /// The feed page. `?tab=following` selects 关注; `?channel=ID` selects a topic channel under 推荐.
 #[component]
@@ -33,8 +33,8 @@ pub fn FeedPage() -> impl IntoView {
     {
         Effect::new(move |_| {
             ctx.social.set_surface(if following.get() { Source::Following } else { Source::Recommend });
-            let tab = if following.get() { Key::TabFollowing } else { Key::TabRecommend };
-            set_title(&format!("{} · {}", ctx.t(tab), ctx.t(Key::AppName)));
+            let tab = if following.get() { text!(tab_following) } else { text!(tab_recommend) };
+            set_title(&format!("{} · {}", ctx.t(tab), tr!(ctx.locale.get(), app_name)));
         });
     }
     // Refresh the recommend channel on screen: new items wait behind the "N new" pill.
@@ -45,32 +45,32 @@ pub fn FeedPage() -> impl IntoView {
     };
     let pull = use_pull_to_refresh(refresh);
     let tabs = view! {
-        <nav class="tabs" aria-label=move || ctx.t(Key::MainNav)>
+        <nav class="tabs" aria-label=move || tr!(ctx.locale.get(), main_nav)>
             <a href="/" class="tab" aria-current=move || (!following.get()).then_some("page")>
-                {move || ctx.t(Key::TabRecommend)}
+                {move || tr!(ctx.locale.get(), tab_recommend)}
             </a>
             <a href="/?tab=following" class="tab" aria-current=move || following.get().then_some("page")>
-                {move || ctx.t(Key::TabFollowing)}
+                {move || tr!(ctx.locale.get(), tab_following)}
             </a>
             <button
                 type="button"
                 class="icon-btn tabs-refresh"
                 data-testid="refresh"
-                aria-label=move || ctx.t(Key::Refresh)
+                aria-label=move || tr!(ctx.locale.get(), refresh)
                 on:click=move |_| refresh()
             >
                 <RefreshIcon/>
             </button>
         </nav>
         <p class="pull-hint" class:is-armed=move || pull.get() == Pull::Armed aria-hidden="true">
-            {move || if pull.get() == Pull::Idle { "" } else { ctx.t(Key::ReleaseToRefresh) }}
+            {move || if pull.get() == Pull::Idle { "" } else { tr!(ctx.locale.get(), release_to_refresh) }}
         </p>
     };
     let chips = {
         move || {
             let lang = ctx.locale;
             view! {
-                <nav class="chips" aria-label=move || ctx.t(Key::Channels)>
+                <nav class="chips" aria-label=move || tr!(ctx.locale.get(), channels)>
                     {channels
                         .iter()
                         .enumerate()
@@ -96,7 +96,7 @@ pub fn FeedPage() -> impl IntoView {
     };
 
     view! {
-        <h1 id="page-heading" class="visually-hidden" tabindex="-1">{move || ctx.t(Key::Feed)}</h1>
+        <h1 id="page-heading" class="visually-hidden" tabindex="-1">{move || tr!(ctx.locale.get(), feed)}</h1>
         {tabs}
         {move || {
             if following.get() {
@@ -105,7 +105,7 @@ pub fn FeedPage() -> impl IntoView {
                 let list = ctx.list(&ctx.url(&paths::feed(&channel.get())));
                 view! {
                     {chips.clone()}
-                    <PagedFeed list empty=Key::EndOfFeed restore=true personalized=true/>
+                    <PagedFeed list empty=text!(end_of_feed) restore=true personalized=true/>
                 }
                 .into_any()
             }

@@ -8,26 +8,27 @@ use crate::api::{fetch_text, paths};
 use crate::app::personalize::config;
 use crate::app::{set_title, use_ctx};
 use crate::format;
-use crate::i18n::{t, Key, Locale};
+use crate::i18n::{Locale, Text};
 use crate::model::text::is_valid_id;
 use crate::model::{parse_creator_doc, parse_item_doc};
 use crate::rank::profile::Dim;
 use crate::rank::{Profile, SignalKind};
+use crate::{text, tr};
 
-fn signal_key(k: &SignalKind) -> Key {
+fn signal_text(k: &SignalKind) -> Text {
     match k {
-        SignalKind::Impression => Key::SigImpression,
-        SignalKind::CardDwell { .. } => Key::SigDwell,
-        SignalKind::Open => Key::SigOpen,
-        SignalKind::ItemDwell { .. } => Key::SigItemDwell,
-        SignalKind::Like => Key::SigLike,
-        SignalKind::Share => Key::SigShare,
-        SignalKind::Follow => Key::SigFollow,
-        SignalKind::CreatorVisit => Key::SigCreatorVisit,
-        SignalKind::VideoWatched { .. } => Key::SigVideo,
-        SignalKind::Hide => Key::SigHide,
-        SignalKind::LessLikeThis { .. } => Key::SigLess,
-        SignalKind::MuteCreator => Key::SigMute,
+        SignalKind::Impression => text!(sig_impression),
+        SignalKind::CardDwell { .. } => text!(sig_dwell),
+        SignalKind::Open => text!(sig_open),
+        SignalKind::ItemDwell { .. } => text!(sig_item_dwell),
+        SignalKind::Like => text!(sig_like),
+        SignalKind::Share => text!(sig_share),
+        SignalKind::Follow => text!(sig_follow),
+        SignalKind::CreatorVisit => text!(sig_creator_visit),
+        SignalKind::VideoWatched { .. } => text!(sig_video),
+        SignalKind::Hide => text!(sig_hide),
+        SignalKind::LessLikeThis { .. } => text!(sig_less),
+        SignalKind::MuteCreator => text!(sig_mute),
     }
 }
 
@@ -52,7 +53,9 @@ fn download(name: &str, text: &str) {
 pub fn InterestsPage() -> impl IntoView {
     let ctx = use_ctx();
     let pers = ctx.pers;
-    Effect::new(move |_| set_title(&format!("{} · {}", ctx.t(Key::MyInterests), ctx.t(Key::AppName))));
+    Effect::new(move |_| {
+        set_title(&format!("{} · {}", tr!(ctx.locale.get(), my_interests), tr!(ctx.locale.get(), app_name)))
+    });
     let confirm_reset = RwSignal::new(false);
     // Names of creators and titles of items the profile mentions but this page load has not seen yet are
     // fetched once (a few small documents), so the page shows names rather than ids after a reload.
@@ -87,7 +90,7 @@ pub fn InterestsPage() -> impl IntoView {
             });
         }
     });
-    let import_message = RwSignal::new(None::<Key>);
+    let import_message = RwSignal::new(None::<Text>);
     let session = ctx.session();
 
     let bars = move |dim: Dim| {
@@ -104,7 +107,7 @@ pub fn InterestsPage() -> impl IntoView {
                 .take(8)
                 .collect();
             if top.is_empty() {
-                return view! { <p class="muted">{t(l, Key::NoInterestsYet)}</p> }.into_any();
+                return view! { <p class="muted">{tr!(l, no_interests_yet)}</p> }.into_any();
             }
             let max = top.first().map_or(1.0, |(_, v)| *v).max(1e-9);
             let name = |key: &str| -> String {
@@ -160,7 +163,7 @@ pub fn InterestsPage() -> impl IntoView {
             p.history.iter().rev().filter(|s| !matches!(s.kind, SignalKind::Impression)).take(12).cloned().collect()
         });
         if rows.is_empty() {
-            return view! { <p class="muted">{t(l, Key::NoInterestsYet)}</p> }.into_any();
+            return view! { <p class="muted">{tr!(l, no_interests_yet)}</p> }.into_any();
         }
         view! {
             <ul class="recent-signals" data-testid="recent-signals">
@@ -174,7 +177,7 @@ pub fn InterestsPage() -> impl IntoView {
                             .unwrap_or_else(|| s.target.item.clone());
                         view! {
                             <li>
-                                <span class="sig-verb">{t(l, signal_key(&s.kind))}</span>
+                                <span class="sig-verb">{signal_text(&s.kind)(l)}</span>
                                 " "
                                 <span class="sig-what">{what}</span>
                                 <span class="sig-when">{format::ago(s.at, now, l.tag())}</span>
@@ -196,13 +199,13 @@ pub fn InterestsPage() -> impl IntoView {
             match text.map(|t| Profile::from_json(&t, &config())) {
                 Some(Ok(p)) => {
                     pers.import(p);
-                    import_message.set(Some(Key::Imported));
+                    import_message.set(Some(text!(imported)));
                 }
                 other => {
                     if let Some(Err(e)) = other {
                         leptos::logging::warn!("guang: import refused: {e}");
                     }
-                    import_message.set(Some(Key::ImportFailed));
+                    import_message.set(Some(text!(import_failed)));
                 }
             }
         });
@@ -210,12 +213,12 @@ pub fn InterestsPage() -> impl IntoView {
 
     view! {
         <section class="interests" data-testid="interests-page">
-            <h1 id="page-heading" tabindex="-1">{move || ctx.t(Key::MyInterests)}</h1>
-            <p class="muted">{move || ctx.t(Key::InterestsIntro)}</p>
+            <h1 id="page-heading" tabindex="-1">{move || tr!(ctx.locale.get(), my_interests)}</h1>
+            <p class="muted">{move || tr!(ctx.locale.get(), interests_intro)}</p>
             {move || {
                 pers.reset_reason
                     .get()
-                    .map(|_| view! { <p class="notice" role="status">{ctx.t(Key::ProfileWasReset)}</p> })
+                    .map(|_| view! { <p class="notice" role="status">{tr!(ctx.locale.get(), profile_was_reset)}</p> })
             }}
             <div class="interest-controls">
                 <button
@@ -227,9 +230,9 @@ pub fn InterestsPage() -> impl IntoView {
                 >
                     {move || {
                         if pers.paused.get() {
-                            ctx.t(Key::ResumePersonalization)
+                            tr!(ctx.locale.get(), resume_personalization)
                         } else {
-                            ctx.t(Key::PausePersonalization)
+                            tr!(ctx.locale.get(), pause_personalization)
                         }
                     }}
                 </button>
@@ -239,10 +242,10 @@ pub fn InterestsPage() -> impl IntoView {
                     data-testid="export"
                     on:click=move |_| download("guang-interests.json", &pers.with_profile(Profile::to_json))
                 >
-                    {move || ctx.t(Key::ExportProfile)}
+                    {move || tr!(ctx.locale.get(), export_profile)}
                 </button>
                 <label class="btn" data-testid="import-label">
-                    {move || ctx.t(Key::ImportProfile)}
+                    {move || tr!(ctx.locale.get(), import_profile)}
                     <input
                         type="file"
                         accept="application/json,.json"
@@ -264,18 +267,18 @@ pub fn InterestsPage() -> impl IntoView {
                         }
                     }
                 >
-                    {move || if confirm_reset.get() { ctx.t(Key::ResetConfirm) } else { ctx.t(Key::ResetProfile) }}
+                    {move || if confirm_reset.get() { tr!(ctx.locale.get(), reset_confirm) } else { tr!(ctx.locale.get(), reset_profile) }}
                 </button>
             </div>
             <p class="muted" role="status">
-                {move || pers.paused.get().then(|| ctx.t(Key::PausedNote))}
+                {move || pers.paused.get().then(|| tr!(ctx.locale.get(), paused_note))}
                 {move || import_message.get().map(|k| ctx.t(k))}
             </p>
-            <h2>{move || ctx.t(Key::TopTopics)}</h2>
+            <h2>{move || tr!(ctx.locale.get(), top_topics)}</h2>
             <div data-testid="top-topics">{bars(Dim::Topic)}</div>
-            <h2>{move || ctx.t(Key::TopCreators)}</h2>
+            <h2>{move || tr!(ctx.locale.get(), top_creators)}</h2>
             <div data-testid="top-creators">{bars(Dim::Creator)}</div>
-            <h2>{move || ctx.t(Key::RecentSignals)}</h2>
+            <h2>{move || tr!(ctx.locale.get(), recent_signals)}</h2>
             {recent}
         </section>
     }

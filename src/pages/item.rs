@@ -16,13 +16,15 @@ use crate::components::states::ErrorState;
 use crate::components::verified::VerifiedMark;
 use crate::components::viewport::use_near_viewport;
 use crate::format;
-use crate::i18n::{fill, t, viewers, Key};
+use crate::i18n::Text;
+
 use crate::model::text::is_valid_id;
 use crate::model::{parse_item_doc, Item, LiveStatus, Media};
 use crate::pages::not_found::{Missing, NotFound};
 use crate::pages::{go_back, load_into, Load};
 use crate::rank::SignalKind;
 use crate::social::ShareTarget;
+use crate::{text, tr};
 use wasm_bindgen::JsCast;
 
 /// How many other items of the creator to show under an item.
@@ -76,7 +78,9 @@ fn ItemView(item: Arc<Item>) -> impl IntoView {
     let locale = ctx.locale;
     {
         let item = item.clone();
-        Effect::new(move |_| set_title(&format!("{} · {}", item.title_in(locale.get().tag()), ctx.t(Key::AppName))));
+        Effect::new(move |_| {
+            set_title(&format!("{} · {}", item.title_in(locale.get().tag()), tr!(ctx.locale.get(), app_name)))
+        });
     }
     focus_id("page-heading");
     let source = ctx.social.entry_source(ctx.navigations.get_untracked());
@@ -125,7 +129,7 @@ pub fn ItemDetail(item: Arc<Item>, #[prop(optional)] preview: bool) -> impl Into
     let creator_href = format!("/creator/{}", creator.id);
     let verified = creator.verified;
     let campaign = item.campaign.as_deref().and_then(|c| session.campaign(c)).cloned();
-    let stat = move |n: u64, key: Key| {
+    let stat = move |n: u64, key: Text| {
         view! {
             <span class="stat">
                 <strong>{move || format::count(n, locale.get().tag())}</strong>
@@ -161,7 +165,7 @@ pub fn ItemDetail(item: Arc<Item>, #[prop(optional)] preview: bool) -> impl Into
                                     type="button"
                                     class="icon-btn"
                                     data-testid="back"
-                                    aria-label=move || ctx.t(Key::Back)
+                                    aria-label=move || tr!(ctx.locale.get(), back)
                                     on:click=move |_| go_back(navs.get_untracked(), navigate.clone())
                                 >
                                     <BackIcon/>
@@ -185,7 +189,7 @@ pub fn ItemDetail(item: Arc<Item>, #[prop(optional)] preview: bool) -> impl Into
                 {(!topics.is_empty())
                     .then(|| {
                         view! {
-                            <ul class="item-topics" aria-label=move || ctx.t(Key::Topics)>
+                            <ul class="item-topics" aria-label=move || tr!(ctx.locale.get(), topics)>
                                 {topics
                                     .into_iter()
                                     .map(|(id, name)| {
@@ -207,16 +211,16 @@ pub fn ItemDetail(item: Arc<Item>, #[prop(optional)] preview: bool) -> impl Into
                     <span class="stat-icon">
                         <HeartIcon/>
                     </span>
-                    {stat(stats.likes, Key::Likes)}
-                    {stat(stats.comments, Key::Comments)}
-                    {stat(stats.shares, Key::Shares)}
+                    {stat(stats.likes, text!(likes))}
+                    {stat(stats.comments, text!(comments))}
+                    {stat(stats.shares, text!(shares))}
                     <ShareButton target=ShareTarget::Item(item.id.clone()) title=share_title/>
                 </div>
                 {has_products
                     .then(|| {
                         view! {
                             <section class="products" aria-labelledby="products-heading">
-                                <h2 id="products-heading">{move || ctx.t(Key::Products)}</h2>
+                                <h2 id="products-heading">{move || tr!(ctx.locale.get(), products)}</h2>
                                 <ul>
                                     {products
                                         .into_iter()
@@ -243,10 +247,10 @@ pub fn ItemDetail(item: Arc<Item>, #[prop(optional)] preview: bool) -> impl Into
                                                         target="_blank"
                                                         rel="noopener noreferrer"
                                                         aria-label=move || {
-                                                            format!("{} {}", t(locale.get(), Key::BuyAt), title)
+                                                            format!("{} {}", tr!(locale.get(), buy_at), title)
                                                         }
                                                     >
-                                                        {move || t(locale.get(), Key::BuyAt)}
+                                                        {move || tr!(locale.get(), buy_at)}
                                                     </a>
                                                 </li>
                                             }
@@ -272,18 +276,13 @@ fn ItemMedia(item: Arc<Item>) -> impl IntoView {
             let images = if images.is_empty() { vec![cover] } else { images };
             let total = images.len();
             view! {
-                <ul class="gallery" tabindex="0" aria-label=move || t(locale.get(), Key::Gallery) data-testid="gallery">
+                <ul class="gallery" tabindex="0" aria-label=move || tr!(locale.get(), gallery) data-testid="gallery">
                     {images
                         .into_iter()
                         .enumerate()
                         .map(|(i, img)| {
                             let style = format!("aspect-ratio: 1 / {:.4}", img.display_ratio());
-                            let label = move || {
-                                fill(
-                                    t(locale.get(), Key::ImageOf),
-                                    &[("n", &(i + 1).to_string()), ("total", &total.to_string())],
-                                )
-                            };
+                            let label = move || tr!(locale.get(), image_of, n = i + 1, total = total);
                             view! {
                                 <li class="gallery-item" prop:style=style aria-label=label>
                                     <img
@@ -355,11 +354,11 @@ fn ItemMedia(item: Arc<Item>) -> impl IntoView {
                         <span class="badge" class:badge-live=live class:badge-ended=!live>
                             {move || {
                                 let l = locale.get();
-                                if live { t(l, Key::LiveBadge) } else { t(l, Key::LiveEnded) }
+                                if live { tr!(l, live_badge) } else { tr!(l, live_ended) }
                             }}
                         </span>
                         <span class="live-viewers">
-                            {move || viewers(locale.get(), &format::count(n, locale.get().tag()))}
+                            {move || tr!(locale.get(), viewers, count = format::count(n, locale.get().tag()))}
                         </span>
                     </div>
                 </div>
@@ -418,7 +417,7 @@ fn MoreFromCreator(creator_id: String, exclude: String) -> impl IntoView {
     view! {
         <Show when=move || !items.with(Vec::is_empty)>
             <section class="more" aria-labelledby="more-heading" data-testid="more-from-creator">
-                <h2 id="more-heading">{move || ctx.t(Key::MoreFromCreator)}</h2>
+                <h2 id="more-heading">{move || tr!(ctx.locale.get(), more_from_creator)}</h2>
                 <Masonry items/>
             </section>
         </Show>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::{set_title, use_ctx};
-use crate::i18n::Key;
+use crate::{text, tr};
 
 /// What could not be found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,16 +21,18 @@ pub enum Missing {
 pub fn NotFound(what: Missing) -> impl IntoView {
     let ctx = use_ctx();
     let body = match what {
-        Missing::Item => Key::NotFoundItem,
-        Missing::Creator => Key::NotFoundCreator,
-        Missing::Page => Key::NotFoundPage,
+        Missing::Item => text!(not_found_item),
+        Missing::Creator => text!(not_found_creator),
+        Missing::Page => text!(not_found_page),
     };
-    Effect::new(move |_| set_title(&format!("{} · {}", ctx.t(Key::NotFoundTitle), ctx.t(Key::AppName))));
+    Effect::new(move |_| {
+        set_title(&format!("{} · {}", tr!(ctx.locale.get(), not_found_title), tr!(ctx.locale.get(), app_name)))
+    });
     view! {
         <div class="state state-missing" data-testid="not-found">
-            <h1 id="page-heading" tabindex="-1">{move || ctx.t(Key::NotFoundTitle)}</h1>
+            <h1 id="page-heading" tabindex="-1">{move || tr!(ctx.locale.get(), not_found_title)}</h1>
             <p>{move || ctx.t(body)}</p>
-            <a class="btn btn-primary" href="/">{move || ctx.t(Key::BackHome)}</a>
+            <a class="btn btn-primary" href="/">{move || tr!(ctx.locale.get(), back_home)}</a>
         </div>
     }
 }

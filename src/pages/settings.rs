@@ -5,13 +5,15 @@ use leptos::prelude::*;
 
 use crate::app::{choose_locale, focus_id, set_title, use_ctx};
 use crate::components::choice::Choice;
-use crate::i18n::{Key, Locale};
+use crate::i18n::{Locale, Text};
 use crate::model::prefs::Theme;
+use crate::{text, tr};
 
 /// Languages in the order offered.
-const LANGS: &[(Key, &str)] = &[(Key::LangZh, "zh"), (Key::LangEn, "en")];
+const LANGS: &[(Text, &str)] = &[(text!(lang_zh), "zh"), (text!(lang_en), "en")];
 /// Colour schemes in [`Theme::ALL`] order.
-const THEMES: &[(Key, &str)] = &[(Key::ThemeSystem, "system"), (Key::ThemeLight, "light"), (Key::ThemeDark, "dark")];
+const THEMES: &[(Text, &str)] =
+    &[(text!(theme_system), "system"), (text!(theme_light), "light"), (text!(theme_dark), "dark")];
 
 /// The settings page: where a user pins the colour scheme, turns autoplay off or picks a language, each
 /// applied at once and kept on this device.
@@ -19,7 +21,9 @@ const THEMES: &[(Key, &str)] = &[(Key::ThemeSystem, "system"), (Key::ThemeLight,
 pub fn SettingsPage() -> impl IntoView {
     let ctx = use_ctx();
     let settings = ctx.settings;
-    Effect::new(move |_| set_title(&format!("{} · {}", ctx.t(Key::Settings), ctx.t(Key::AppName))));
+    Effect::new(move |_| {
+        set_title(&format!("{} · {}", tr!(ctx.locale.get(), settings), tr!(ctx.locale.get(), app_name)))
+    });
     focus_id("page-heading");
 
     let lang = RwSignal::new(usize::from(ctx.locale.get_untracked() == Locale::En));
@@ -45,11 +49,11 @@ pub fn SettingsPage() -> impl IntoView {
 
     view! {
         <section class="settings" data-testid="settings-page">
-            <h1 id="page-heading" tabindex="-1">{move || ctx.t(Key::Settings)}</h1>
-            <Choice legend=Key::LanguageLabel name="lang" options=LANGS value=lang/>
-            <Choice legend=Key::ThemeLabel name="theme" options=THEMES value=theme/>
+            <h1 id="page-heading" tabindex="-1">{move || tr!(ctx.locale.get(), settings)}</h1>
+            <Choice legend=text!(language_label) name="lang" options=LANGS value=lang/>
+            <Choice legend=text!(theme_label) name="theme" options=THEMES value=theme/>
             <fieldset class="choice">
-                <legend>{move || ctx.t(Key::VideoLabel)}</legend>
+                <legend>{move || tr!(ctx.locale.get(), video_label)}</legend>
                 <label class="choice-option">
                     <input
                         type="checkbox"
@@ -58,20 +62,20 @@ pub fn SettingsPage() -> impl IntoView {
                         prop:checked=move || settings.prefs.with(|p| p.autoplay)
                         on:change=move |ev| settings.update(|p| p.autoplay = event_target_checked(&ev))
                     />
-                    <span>{move || ctx.t(Key::AutoplayLabel)}</span>
+                    <span>{move || tr!(ctx.locale.get(), autoplay_label)}</span>
                 </label>
             </fieldset>
             <p class="muted" id="autoplay-note" data-testid="autoplay-note">
                 {move || {
                     if settings.reduced_motion.get() {
-                        ctx.t(Key::AutoplayReducedMotion)
+                        tr!(ctx.locale.get(), autoplay_reduced_motion)
                     } else {
-                        ctx.t(Key::AutoplayNote)
+                        tr!(ctx.locale.get(), autoplay_note)
                     }
                 }}
             </p>
             <p>
-                <a class="btn" href="/me/interests" data-testid="settings-interests">{move || ctx.t(Key::MyInterests)}</a>
+                <a class="btn" href="/me/interests" data-testid="settings-interests">{move || tr!(ctx.locale.get(), my_interests)}</a>
             </p>
         </section>
     }

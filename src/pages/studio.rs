@@ -17,7 +17,7 @@ use crate::components::card::Card;
 use crate::components::choice::Choice;
 use crate::components::states::ErrorState;
 use crate::components::viewport::use_window_size;
-use crate::i18n::{fill, problem_text, source_key, t, Key, Locale};
+use crate::i18n::{problem_text, source_text, Locale, Text};
 use crate::model::documents::MAX_DOC_BYTES;
 use crate::model::{validate_draft, Creator, Draft, Item, Problem, ProblemKind};
 use crate::pages::creator::{use_creator, CreatorHeader};
@@ -25,6 +25,7 @@ use crate::pages::item::ItemDetail;
 use crate::pages::not_found::{Missing, NotFound};
 use crate::pages::Load;
 use crate::social::Source;
+use crate::{text, tr};
 
 /// A preview frame's width in CSS pixels.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -108,7 +109,7 @@ fn Studio(creator: Arc<Creator>) -> impl IntoView {
     let ctx = use_ctx();
     {
         let name = creator.name.clone();
-        Effect::new(move |_| set_title(&format!("{} · {name}", ctx.t(Key::Studio))));
+        Effect::new(move |_| set_title(&format!("{} · {name}", tr!(ctx.locale.get(), studio))));
     }
     focus_id("page-heading");
     let draft = RwSignal::new(DraftState::None);
@@ -180,25 +181,25 @@ fn Studio(creator: Arc<Creator>) -> impl IntoView {
     let for_preview = creator.clone();
     view! {
         <div class="studio" data-testid="studio">
-            <h1 id="page-heading" tabindex="-1">{move || format!("{} · {name}", ctx.t(Key::Studio))}</h1>
-            <p class="muted">{move || ctx.t(Key::StudioIntro)}</p>
+            <h1 id="page-heading" tabindex="-1">{move || format!("{} · {name}", tr!(ctx.locale.get(), studio))}</h1>
+            <p class="muted">{move || tr!(ctx.locale.get(), studio_intro)}</p>
             <section class="studio-load" aria-labelledby="load-title">
-                <h2 id="load-title" class="section-title">{move || ctx.t(Key::LoadDraft)}</h2>
+                <h2 id="load-title" class="section-title">{move || tr!(ctx.locale.get(), load_draft)}</h2>
                 <label class="field">
-                    <span>{move || ctx.t(Key::LoadDraftFile)}</span>
+                    <span>{move || tr!(ctx.locale.get(), load_draft_file)}</span>
                     <input type="file" accept=".json,application/json" data-testid="draft-file" on:change=on_file/>
                 </label>
                 <form class="field-row" on:submit=on_url>
                     <label class="field">
-                        <span>{move || ctx.t(Key::DraftUrlLabel)}</span>
+                        <span>{move || tr!(ctx.locale.get(), draft_url_label)}</span>
                         <input node_ref=url_input type="text" placeholder="drafts/new-item.json" data-testid="draft-url"/>
                     </label>
-                    <button type="submit" class="btn" data-testid="draft-url-load">{move || ctx.t(Key::LoadDraftUrl)}</button>
+                    <button type="submit" class="btn" data-testid="draft-url-load">{move || tr!(ctx.locale.get(), load_draft_url)}</button>
                 </form>
             </section>
             <div aria-live="polite" aria-busy=move || busy.get().to_string()>
                 {move || match draft.get() {
-                    DraftState::None => view! { <p class="muted" data-testid="no-draft">{move || ctx.t(Key::NoDraft)}</p> }.into_any(),
+                    DraftState::None => view! { <p class="muted" data-testid="no-draft">{move || tr!(ctx.locale.get(), no_draft)}</p> }.into_any(),
                     DraftState::Broken(problems) => view! { <ProblemList problems/> }.into_any(),
                     DraftState::Valid(d) => view! { <Preview draft=d creator=for_preview.clone()/> }.into_any(),
                 }}
@@ -215,7 +216,7 @@ fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
     let n = problems.len();
     view! {
         <section class="problems" role="alert" data-testid="draft-problems">
-            <h2 class="section-title">{move || fill(ctx.t(Key::DraftProblems), &[("n", &n.to_string())])}</h2>
+            <h2 class="section-title">{move || tr!(ctx.locale.get(), draft_problems, n = n)}</h2>
             <ul>
                 {problems
                     .into_iter()
@@ -240,10 +241,10 @@ fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
 fn Preview(draft: Arc<Draft>, creator: Arc<Creator>) -> impl IntoView {
     let ctx = use_ctx();
     // Choices are indices into these lists (one radio-group component for all three).
-    const FRAMES: &[(Key, &str)] =
-        &[(Key::FramePhone, "phone"), (Key::FrameTablet, "tablet"), (Key::FrameDesktop, "desktop")];
-    const THEMES: &[(Key, &str)] = &[(Key::ThemeLight, "light"), (Key::ThemeDark, "dark")];
-    const LANGS: &[(Key, &str)] = &[(Key::LangZh, "zh"), (Key::LangEn, "en")];
+    const FRAMES: &[(Text, &str)] =
+        &[(text!(frame_phone), "phone"), (text!(frame_tablet), "tablet"), (text!(frame_desktop), "desktop")];
+    const THEMES: &[(Text, &str)] = &[(text!(theme_light), "light"), (text!(theme_dark), "dark")];
+    const LANGS: &[(Text, &str)] = &[(text!(lang_zh), "zh"), (text!(lang_en), "en")];
     let frame_index = RwSignal::new(0_usize);
     let frame = Memo::new(move |_| Frame::ALL.get(frame_index.get()).copied().unwrap_or(Frame::Phone));
     let theme_index = RwSignal::new(0_usize);
@@ -263,11 +264,11 @@ fn Preview(draft: Arc<Draft>, creator: Arc<Creator>) -> impl IntoView {
     let frame_ctx = ctx.with_locale(frame_locale);
     view! {
         <section class="studio-preview" aria-labelledby="preview-title">
-            <h2 id="preview-title" class="section-title" data-testid="draft-valid">{move || ctx.t(Key::DraftValid)}</h2>
+            <h2 id="preview-title" class="section-title" data-testid="draft-valid">{move || tr!(ctx.locale.get(), draft_valid)}</h2>
             <div class="choices">
-                <Choice legend=Key::FrameLabel name="frame" options=FRAMES value=frame_index/>
-                <Choice legend=Key::ThemeLabel name="theme" options=THEMES value=theme_index/>
-                <Choice legend=Key::LanguageLabel name="lang" options=LANGS value=lang_index/>
+                <Choice legend=text!(frame_label) name="frame" options=FRAMES value=frame_index/>
+                <Choice legend=text!(theme_label) name="theme" options=THEMES value=theme_index/>
+                <Choice legend=text!(language_label) name="lang" options=LANGS value=lang_index/>
             </div>
             <div class="frame-scroller">
                 <div
@@ -307,20 +308,20 @@ fn FrameContent(ctx: crate::app::Ctx, item: Option<Arc<Item>>, profile: Arc<Crea
             .clone()
             .map(|item| {
                 view! {
-                    <h3 class="frame-title">{move || ctx.t(Key::PreviewCard)}</h3>
+                    <h3 class="frame-title">{move || tr!(ctx.locale.get(), preview_card)}</h3>
                     <div class="col-grid" prop:style="--cols: 2" data-testid="preview-card">
                         <div class="masonry-col">
                             <Card item=item.clone()/>
                         </div>
                         <div class="masonry-col"></div>
                     </div>
-                    <h3 class="frame-title">{move || ctx.t(Key::PreviewItem)}</h3>
+                    <h3 class="frame-title">{move || tr!(ctx.locale.get(), preview_item)}</h3>
                     <div data-testid="preview-item">
                         <ItemDetail item preview=true/>
                     </div>
                 }
             })}
-        <h3 class="frame-title">{move || ctx.t(Key::PreviewCreator)}</h3>
+        <h3 class="frame-title">{move || tr!(ctx.locale.get(), preview_creator)}</h3>
         <div data-testid="preview-creator">
             <CreatorHeader creator=profile preview=true/>
             <div class="col-grid" prop:style="--cols: 2">
@@ -366,9 +367,9 @@ fn TrafficPanel(creator: Arc<Creator>, draft: RwSignal<DraftState>) -> impl Into
             let l = locale.get();
             let parts: Vec<String> = summary
                 .iter()
-                .map(|(s, v)| format!("{} {:.0}%", t(l, source_key(*s)), *v as f64 * 100.0 / total as f64))
+                .map(|(s, v)| format!("{} {:.0}%", source_text(*s)(l), *v as f64 * 100.0 / total as f64))
                 .collect();
-            format!("{}: {}", t(l, Key::Traffic), parts.join(", "))
+            format!("{}: {}", tr!(l, traffic), parts.join(", "))
         };
         view! {
             <svg
@@ -387,7 +388,7 @@ fn TrafficPanel(creator: Arc<Creator>, draft: RwSignal<DraftState>) -> impl Into
                         let pct = format!("{:.0}%", v as f64 * 100.0 / total as f64);
                         view! {
                             <g data-source=source.as_str()>
-                                <text x="0" y=y + 18.0 class="chart-label">{move || t(locale.get(), source_key(source))}</text>
+                                <text x="0" y=y + 18.0 class="chart-label">{move || source_text(source)(locale.get())}</text>
                                 <rect x="110" y=y + 6.0 width=w height="16" rx="3" class="chart-bar"></rect>
                                 <text x=116.0 + w y=y + 18.0 class="chart-value">{pct}</text>
                             </g>
@@ -402,8 +403,8 @@ fn TrafficPanel(creator: Arc<Creator>, draft: RwSignal<DraftState>) -> impl Into
             <p class="muted" data-testid="traffic-device">
                 {move || {
                     let l = locale.get();
-                    let parts: Vec<String> = device.iter().map(|(s, n)| format!("{} {n}", t(l, source_key(*s)))).collect();
-                    format!("{}: {}", t(l, Key::TrafficDevice), parts.join(" · "))
+                    let parts: Vec<String> = device.iter().map(|(s, n)| format!("{} {n}", source_text(*s)(l))).collect();
+                    format!("{}: {}", tr!(l, traffic_device), parts.join(" · "))
                 }}
             </p>
         }
@@ -426,19 +427,19 @@ fn TrafficPanel(creator: Arc<Creator>, draft: RwSignal<DraftState>) -> impl Into
             .map(|c| {
                 let joins = draft_campaign.as_deref() == Some(c.id.as_str());
                 let overlap = c.topics.iter().filter(|t| topics.contains(t)).count();
-                let status = if c.is_active(now) { Key::CampaignActive } else { Key::CampaignUpcoming };
+                let status = if c.is_active(now) { text!(campaign_active) } else { text!(campaign_upcoming) };
                 let verdict = if joins {
-                    t(l, Key::CampaignJoins).to_string()
+                    tr!(l, campaign_joins).to_string()
                 } else if overlap > 0 {
-                    fill(t(l, Key::TopicOverlap), &[("n", &overlap.to_string())])
+                    tr!(l, topic_overlap, n = overlap)
                 } else {
-                    t(l, Key::CampaignNoMatch).to_string()
+                    tr!(l, campaign_no_match).to_string()
                 };
                 let is_match = joins || overlap > 0;
                 view! {
                     <li class="campaign-row" class:is-match=is_match data-testid="campaign-match" data-id=c.id.clone()>
                         <span class="badge badge-campaign">{c.name.get(l.tag()).to_string()}</span>
-                        <span class="muted">{t(l, status)}</span>
+                        <span class="muted">{status(l)}</span>
                         <span>{verdict}</span>
                     </li>
                 }
@@ -448,11 +449,11 @@ fn TrafficPanel(creator: Arc<Creator>, draft: RwSignal<DraftState>) -> impl Into
     view! {
         <section class="traffic" aria-labelledby="traffic-title" data-testid="traffic-panel">
             <h2 id="traffic-title" class="section-title">
-                {move || format!("{} · {}", ctx.t(Key::Traffic), ctx.t(Key::TrafficNote))}
+                {move || format!("{} · {}", tr!(ctx.locale.get(), traffic), tr!(ctx.locale.get(), traffic_note))}
             </h2>
             {chart}
             {device_view}
-            <h3 class="section-title">{move || ctx.t(Key::CampaignMatch)}</h3>
+            <h3 class="section-title">{move || tr!(ctx.locale.get(), campaign_match)}</h3>
             <ul class="campaign-list">{matches}</ul>
         </section>
     }
