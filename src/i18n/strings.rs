@@ -135,6 +135,42 @@ mod tests {
     }
 
     #[test]
+    fn english_problems_use_the_models_own_wording() {
+        use crate::model::{url::MAX_URL_LEN, UrlError};
+        let kinds = [
+            ProblemKind::Shape("expected `,`".into()),
+            ProblemKind::Empty,
+            ProblemKind::TooLong { max: 80 },
+            ProblemKind::BadId,
+            ProblemKind::BadUrl(UrlError::ForbiddenScheme("javascript".into())),
+            ProblemKind::BadUrl(UrlError::ProtocolRelative),
+            ProblemKind::BadUrl(UrlError::Empty),
+            ProblemKind::BadUrl(UrlError::TooLong),
+            ProblemKind::BadUrl(UrlError::Malformed),
+            ProblemKind::BadTime,
+            ProblemKind::OutOfRange,
+            ProblemKind::Duplicate,
+            ProblemKind::UnsupportedVersion(9),
+            ProblemKind::Missing,
+            ProblemKind::WrongType { expected: "an object", found: "null" },
+            ProblemKind::UnknownValue { allowed: &["a", "b"] },
+            ProblemKind::InvalidJson { line: 3, column: 7, message: "EOF".into() },
+            ProblemKind::TooLarge { bytes: 9, max: 8 },
+            ProblemKind::NotADraft,
+            ProblemKind::More(4),
+            ProblemKind::OtherCreator,
+            ProblemKind::Unreadable,
+            ProblemKind::NotSameOrigin,
+            ProblemKind::Unreachable,
+        ];
+        for kind in &kinds {
+            assert_eq!(problem_text(kind, Locale::En), kind.to_string());
+            assert_ne!(problem_text(kind, Locale::Zh), kind.to_string(), "{kind:?} is not translated");
+        }
+        assert!(problem_text(&ProblemKind::BadUrl(UrlError::TooLong), Locale::Zh).contains(&MAX_URL_LEN.to_string()));
+    }
+
+    #[test]
     fn problems_read_in_the_ui_language() {
         let kind = ProblemKind::WrongType { expected: "a string", found: "a number" };
         assert_eq!(problem_text(&kind, Locale::Zh), "应为文本，实际是数字");
