@@ -52,6 +52,7 @@ async function openHost(page: Page) {
 async function feedShows(page: Page) {
   await page.locator("#feed").scrollIntoViewIfNeeded();
   await expect(page.frameLocator("#feed iframe").getByTestId("card").first()).toBeVisible({ timeout: 15_000 });
+  await staysPut(page, "#feed");
 }
 
 /** Presses one of the host page's own theme / language buttons. The event goes to the button itself rather
@@ -60,6 +61,25 @@ async function feedShows(page: Page) {
 const hostButton = (page: Page, name: string) => page.getByRole("button", { name, exact: true }).dispatchEvent("click");
 
 /** The Frame inside the placeholder `#id`. */
+/** Waits until `selector` has kept its place for 300 ms. The creator embed above the feed sizes itself to its
+ * content as it loads, which pushes the feed down; a click aimed before that lands on whatever moved there. */
+async function staysPut(page: Page, selector: string) {
+  let last = Number.NaN;
+  let still = 0;
+  await expect
+    .poll(
+      async () => {
+        const box = await page.locator(selector).boundingBox();
+        const y = box ? box.y : Number.NaN;
+        still = y === last ? still + 1 : 0;
+        last = y;
+        return still >= 3;
+      },
+      { intervals: [100], timeout: 10_000 },
+    )
+    .toBe(true);
+}
+
 async function frameOf(page: Page, id: string): Promise<Frame> {
   const frame = await (await page.locator(`#${id} iframe`).elementHandle())?.contentFrame();
   if (!frame) throw new Error(`no frame in #${id}`);
