@@ -1,11 +1,13 @@
-//! Builds Guang's demo content pack: creators, items, feeds and local media, all from a fixed seed so the
-//! committed pack is reproducible byte for byte (`cargo run -p guang-demo-gen -- --check` proves it).
+//! Builds Guang's demo content pack: creators, items, feeds and local media, and item embeddings learned
+//! from a simulated population ([`taste`]), all from a fixed seed so the committed pack is reproducible byte
+//! for byte (`cargo run -p guang-demo-gen -- --check` proves it).
 //!
 //! The pack is written in the contract's own types (`guang::model`), so it cannot drift from what the app
 //! parses, and the generator's tests run every document through the app's validators.
 
 pub mod content;
 pub mod svg;
+pub mod taste;
 
 use std::collections::BTreeMap;
 
@@ -363,6 +365,8 @@ pub fn build_pack(seed: u64) -> Pack {
             published_at: format_rfc3339(published),
             stats,
             score: None,
+            embedding: None,
+            vector: None,
             published_ts: published,
         });
     }
@@ -375,6 +379,13 @@ pub fn build_pack(seed: u64) -> Pack {
         let fresh = (-age_days / 14.0).exp();
         let s = 0.5 * pop + 0.3 * fresh + 0.2 * rng.unit();
         item.score = Some((s * 1000.0).round() / 1000.0);
+    }
+
+    // Embeddings learned from a simulated population's co-engagement (its own random streams).
+    let topic_ids: Vec<&str> = TOPICS.iter().map(|t| t.id).collect();
+    let learned = taste::embeddings(&items, &topic_ids, now, seed);
+    for (item, e) in items.iter_mut().zip(learned) {
+        item.embedding = e;
     }
 
     // Creator stats, traffic and live items.
@@ -430,7 +441,8 @@ pub fn build_pack(seed: u64) -> Pack {
             end_ts: ts(c.end),
         })
         .collect();
-    let index = json!({"version": 1, "name": "Guang demo pack", "generated_for": PACK_NOW, "channels": channels, "campaigns": campaigns});
+    let index = json!({"version": 1, "name": "Guang demo pack", "generated_for": PACK_NOW, "channels": channels,
+        "campaigns": campaigns, "embedding_dim": taste::EMBEDDING_DIM});
     let mut text = serde_json::to_string_pretty(&index).unwrap_or_default();
     text.push('\n');
     pack.insert("index.json".into(), text.into_bytes());

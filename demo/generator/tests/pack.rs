@@ -1,7 +1,8 @@
 //! The demo pack is deterministic, valid under the app's own parsers, and what is committed.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use guang::model::{parse_creator_doc, parse_feed_page, parse_index, parse_item_doc, ApiBase, Kind};
 use guang_demo_gen::{build_pack, CLIPS, CREATORS, ITEMS, SEED};
@@ -28,6 +29,16 @@ fn every_document_passes_the_app_validators() {
     let index = parse_index(&text(&pack, "index.json")).unwrap();
     assert!(index.skipped.is_empty(), "{:?}", index.skipped);
     assert!(index.channels.len() >= 11, "recommend plus at least 10 topics");
+    assert_eq!(index.embedding_dim, Some(32));
+    // Every copy of an item carries the same embedding: feed pages, creator pages and its own document.
+    let mut vectors: HashMap<String, Option<Arc<[f32]>>> = HashMap::new();
+    let mut same_everywhere = |items: &mut [guang::model::Item], url: &str| {
+        assert!(guang::model::embedding::enforce_dim(items, index.embedding_dim).is_empty(), "{url}");
+        for it in items.iter() {
+            let first = vectors.entry(it.id.clone()).or_insert_with(|| it.vector.clone());
+            assert_eq!(*first, it.vector, "{} in {url}", it.id);
+        }
+    };
     let ids: BTreeSet<&str> = index.campaigns.iter().map(|c| c.id.as_str()).collect();
     assert!(ids.is_superset(&BTreeSet::from(["c618", "c1111", "cnewyear"])));
 
@@ -35,8 +46,10 @@ fn every_document_passes_the_app_validators() {
         let mut url = format!("feed/{}/1.json", ch.id);
         let mut seen = HashSet::new();
         loop {
-            let page = parse_feed_page(&text(&pack, &url), &b).unwrap();
+            let mut page = parse_feed_page(&text(&pack, &url), &b).unwrap();
             assert!(page.skipped.is_empty(), "{url}: {:?}", page.skipped);
+            assert!(page.notes.is_empty(), "{url}: {:?}", page.notes);
+            same_everywhere(&mut page.items, &url);
             for it in &page.items {
                 assert!(seen.insert(it.id.clone()), "{} twice in {}", it.id, ch.id);
             }
@@ -55,7 +68,8 @@ fn every_document_passes_the_app_validators() {
     let mut kinds = BTreeSet::new();
     let mut creators_seen = BTreeSet::new();
     for n in 1..=ITEMS {
-        let item = parse_item_doc(&text(&pack, &format!("items/i{n:04}.json")), &b).unwrap();
+        let mut item = parse_item_doc(&text(&pack, &format!("items/i{n:04}.json")), &b).unwrap();
+        same_everywhere(std::slice::from_mut(&mut item), "its document");
         kinds.insert(item.kind());
         creators_seen.insert(item.creator.id.clone());
         assert!(item.translations.contains_key("en"));
@@ -64,10 +78,13 @@ fn every_document_passes_the_app_validators() {
     assert_eq!(creators_seen.len(), CREATORS, "every creator has items");
     for n in 1..=CREATORS {
         let c = parse_creator_doc(&text(&pack, &format!("creators/c{n:02}.json")), &b).unwrap();
-        let first = parse_feed_page(&text(&pack, &format!("creators/{}/items/1.json", c.id)), &b).unwrap();
+        let mut first = parse_feed_page(&text(&pack, &format!("creators/{}/items/1.json", c.id)), &b).unwrap();
+        same_everywhere(&mut first.items, "a creator page");
         assert!(first.items.iter().all(|i| i.creator.id == c.id));
         assert!(first.items.windows(2).all(|w| w[0].published_ts >= w[1].published_ts), "newest first");
     }
+    let with = vectors.values().filter(|v| v.is_some()).count();
+    assert!(with > ITEMS * 9 / 10 && with < ITEMS, "{with} of {ITEMS} items have an embedding");
 }
 
 #[test]
