@@ -10,13 +10,23 @@ export TRUNK_SKIP_VERSION_CHECK := true
 eval:
 	cargo run --release -q -p guang-eval -- demo/api/v1
 
+# The ranker on real people's ratings (MovieLens 100K, fetched into ~/.cache/guang, never into the repo).
+# `make eval-real FIT=1` also re-fits the weights on the validation split and says whether they match.
+eval-real:
+	cargo build --release -q -p guang-eval
+	./target/release/guang-eval real "$$(scripts/fetch-movielens.sh)" $(if $(FIT),--fit,) $(if $(CHECK),--check,)
+
+# Part of `make test`: the same evaluation, failing when issue #13's targets are missed.
+test-eval-real:
+	set -o pipefail; $(MAKE) --no-print-directory eval-real CHECK=1 2>&1 | tail -n 4
+
 bench: setup-test
 	cargo bench -p guang --no-default-features --bench rank -- --warm-up-time 1 --measurement-time 3
 	cargo test --release --target wasm32-unknown-unknown --test bench_web -- --nocapture 2>&1 | grep -E "^wasm "
 	$(MAKE) build
 	node scripts/bench-feed.mjs dist 8097
 
-.PHONY: audit eval bench setup setup-test serve build size preview screenshots test lint test-native test-schema test-wasm test-e2e demo-pack demo-videos clean
+.PHONY: audit eval eval-real test-eval-real bench setup setup-test serve build size preview screenshots test lint test-native test-schema test-wasm test-e2e demo-pack demo-videos clean
 
 setup:
 	@scripts/setup.sh app
@@ -43,7 +53,7 @@ preview: build
 screenshots: build
 	node scripts/serve-dist.mjs dist 8092 & pid=$$!; sleep 1; node scripts/screenshots.mjs http://127.0.0.1:8092 target/screenshots; kill $$pid
 
-test: setup-test lint test-native test-schema test-wasm test-e2e
+test: setup-test lint test-native test-eval-real test-schema test-wasm test-e2e
 
 lint:
 	cargo fmt --all -- --check

@@ -1,3 +1,5 @@
+//! `make eval-real` (`guang-eval real DIR [--fit] [--check]`): the ranker on MovieLens 100K; see `real.rs`.
+//!
 //! `make eval`: simulated users with hidden preferences browse the demo pack's recommend feed under a
 //! position-biased click model. One arm keeps the server's order; the other re-ranks the unseen tail on the
 //! device after each page of interactions, as the app does. Prints a table and, last,
@@ -5,6 +7,9 @@
 //!
 //! Metrics use expected values (click probability times examination probability), so the comparison is not
 //! blurred by sampling noise; the clicks that feed the profile are sampled from the same seeded RNG.
+
+mod movielens;
+mod real;
 
 use std::collections::{BTreeSet, HashSet};
 
@@ -159,7 +164,17 @@ impl Sums {
 }
 
 fn main() {
-    let root = std::env::args().nth(1).unwrap_or_else(|| "demo/api/v1".into());
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("real") {
+        let dir = args.get(1).map_or("ml-100k", String::as_str);
+        let flag = |f: &str| args.iter().any(|a| a == f);
+        if let Err(e) = real::main(std::path::Path::new(dir), flag("--fit"), flag("--check")) {
+            eprintln!("guang-eval: {e}");
+            std::process::exit(1);
+        }
+        return;
+    }
+    let root = args.first().cloned().unwrap_or_else(|| "demo/api/v1".into());
     let base = match ApiBase::parse("http://127.0.0.1/api/v1/") {
         Ok(b) => b,
         Err(e) => return eprintln!("{e}"),
