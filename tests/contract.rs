@@ -1,10 +1,14 @@
 //! Contract v1 parsing and validation, natively: good documents parse, every kind of bad input is refused or
 //! skipped with a reason that names the field, and nothing panics.
 
+use std::collections::HashSet;
+
+use guang::model::embedding::{base64_encode, enforce_dim};
 use guang::model::{
-    parse_config, parse_creator_doc, parse_feed_page, parse_index, parse_item_doc, ApiBase, DocError, Kind,
-    ProblemKind, UrlError,
+    parse_config, parse_creator_doc, parse_feed_page, parse_index, parse_item_doc, validate_draft, ApiBase, DocError,
+    Draft, Embedding, Item, Kind, ProblemKind, UrlError,
 };
+use guang::rank::Candidate;
 use serde_json::{json, Value};
 
 fn base() -> ApiBase {
@@ -228,6 +232,38 @@ fn the_hostile_pack_keeps_exactly_the_expected_items() {
     assert!(page.skipped.iter().any(|p| p.path == "next"), "the javascript: next link is reported");
     assert_eq!(page.next, None);
 
+    // A broken embedding costs only the embedding: the item is kept without it, with a note at the field.
+    let raw: Value = serde_json::from_str(&json).unwrap();
+    let noted = expect["without_embedding"].as_object().unwrap();
+    let mut noted_ids = HashSet::new();
+    for (at, field) in noted {
+        let path = format!("{at}.{}", field.as_str().unwrap());
+        assert!(page.notes.iter().any(|p| p.path == path), "no note at {path}: {:?}", page.notes);
+        let i: usize = at.trim_start_matches("items[").trim_end_matches(']').parse().unwrap();
+        let id = raw["items"][i]["id"].as_str().unwrap();
+        let item = page.items.iter().find(|it| it.id == id).unwrap_or_else(|| panic!("{id} ({at}) was not kept"));
+        assert!(item.vector.is_none() && item.embedding.is_none(), "{id} kept its embedding");
+        noted_ids.insert(id);
+    }
+    assert_eq!(page.notes.len(), noted.len(), "{:?}", page.notes);
+    assert!(page.notes.iter().all(|p| p.to_string().len() < 200), "notes stay short: {:?}", page.notes);
+    // The others keep exactly the embeddings they came with (the demo pack's, of 32 components).
+    for item in page.items.iter().filter(|i| !noted_ids.contains(i.id.as_str())) {
+        let sent = raw["items"].as_array().unwrap().iter().find(|v| v["id"] == item.id.as_str()).unwrap();
+        assert_eq!(item.vector.is_some(), sent.get("embedding").is_some(), "{}", item.id);
+    }
+    // One of 16 components is valid on its own, and dropped by the app against index.json's 32.
+    let wrong: Vec<&str> = expect["wrong_dim"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    for id in &wrong {
+        let item = page.items.iter().find(|i| i.id == *id).unwrap();
+        assert_eq!(item.vector.as_ref().map(|v| v.len()), Some(16), "{id}");
+    }
+    let mut items = page.items.clone();
+    let dropped: Vec<String> = enforce_dim(&mut items, Some(32)).into_iter().map(|p| p.path).collect();
+    assert_eq!(dropped, wrong.iter().map(|id| format!("item {id}.embedding")).collect::<Vec<_>>());
+    assert!(items.iter().filter_map(|i| i.vector.as_ref()).all(|v| v.len() == 32));
+    assert!(items.iter().any(|i| i.vector.is_some()), "the good item keeps its own");
+
     let markup = expect["markup"].as_str().unwrap();
     assert!(page.items[0].title.contains("<script>"), "markup is kept as text, not stripped or interpreted");
     assert!(page.items[0].text.contains(markup));
@@ -258,4 +294,212 @@ fn hostile_responses_are_refused_without_panicking() {
     assert!(matches!(parse_feed_page(html, &base()), Err(DocError::Malformed(_))));
     assert!(matches!(parse_item_doc(html, &base()), Err(DocError::Malformed(_))));
     assert!(matches!(parse_creator_doc("", &base()), Err(DocError::Malformed(_))));
+}
+
+/// An embedding of `n` components `0.01 * (k - n/2)` in the wire form.
+fn wire_embedding(n: usize) -> Value {
+    let v: Vec<f32> = (0..n).map(|k| 0.01 * (k as f32 - (n / 2) as f32)).collect();
+    serde_json::to_value(Embedding::encode(&v)).unwrap()
+}
+
+#[test]
+fn a_good_embedding_is_decoded_and_reaches_the_ranker() {
+    let mut item = good_item("e1");
+    item["embedding"] = wire_embedding(32);
+    let p = parse_feed_page(&page(vec![item, good_item("e2")], Value::Null), &base()).unwrap();
+    assert!(p.skipped.is_empty() && p.notes.is_empty(), "{:?} {:?}", p.skipped, p.notes);
+    let v = p.items[0].vector.clone().expect("decoded");
+    assert_eq!(v.len(), 32);
+    assert!((v[0] - -0.16).abs() < 0.002 && (v[31] - 0.15).abs() < 0.002, "{v:?}");
+    assert_eq!(p.items[1].vector, None, "no embedding sent, none made up");
+    // The candidate shares the same vector rather than copying it.
+    let c = Candidate::from_item(&p.items[0]);
+    assert!(c.embedding.as_ref().is_some_and(|e| std::sync::Arc::ptr_eq(e, &v)));
+    assert_eq!(Candidate::from_item(&p.items[1]).embedding, None);
+
+    // Any length from 16 to 32 is read; the dimension is index.json's business.
+    for n in [16, 24, 32] {
+        let mut it = good_item("n");
+        it["embedding"] = wire_embedding(n);
+        let p = parse_feed_page(&page(vec![it], Value::Null), &base()).unwrap();
+        assert_eq!(p.items[0].vector.as_ref().map(|v| v.len()), Some(n));
+    }
+    // An item document reads it the same way.
+    let mut it = good_item("d");
+    it["embedding"] = wire_embedding(32);
+    let doc = parse_item_doc(&json!({"version": 1, "item": it}).to_string(), &base()).unwrap();
+    assert_eq!(doc.vector.as_ref().map(|v| v.len()), Some(32));
+    // `null` is the same as no embedding, without a note.
+    let mut it = good_item("z");
+    it["embedding"] = Value::Null;
+    let p = parse_feed_page(&page(vec![it], Value::Null), &base()).unwrap();
+    assert!(p.items[0].vector.is_none() && p.notes.is_empty());
+}
+
+#[test]
+fn every_bad_embedding_is_dropped_and_the_item_kept() {
+    let q32 = base64_encode(&[3u8; 32]);
+    let cases: Vec<(Value, &str)> = vec![
+        (json!({"scale": 0.01, "q": base64_encode(&[1u8; 8])}), "embedding.q"),
+        (json!({"scale": 0.01, "q": base64_encode(&[1u8; 33])}), "embedding.q"),
+        (json!({"scale": 0.01, "q": ""}), "embedding.q"),
+        (json!({"scale": 0, "q": q32}), "embedding.scale"),
+        (json!({"scale": -0.01, "q": q32}), "embedding.scale"),
+        (json!({"scale": 5, "q": q32}), "embedding.scale"),
+        (json!({"scale": 1e308, "q": q32}), "embedding.scale"),
+        (json!({"scale": "0.01", "q": q32}), "embedding.scale"),
+        (json!({"q": q32}), "embedding.scale"),
+        (json!({"scale": 0.01, "q": "%".repeat(44)}), "embedding.q"),
+        (json!({"scale": 0.01, "q": "TWF="}), "embedding.q"),
+        (json!({"scale": 0.01, "q": "A".repeat(100 * 1024)}), "embedding.q"),
+        (json!({"scale": 0.01, "q": 12345}), "embedding.q"),
+        (json!({"scale": 0.01, "q": [1, 2, 3]}), "embedding.q"),
+        (json!({"scale": 0.01}), "embedding.q"),
+        (json!("AAAA"), "embedding"),
+        (json!(7), "embedding"),
+        (json!([0.1, 0.2]), "embedding"),
+    ];
+    let items: Vec<Value> = cases
+        .iter()
+        .enumerate()
+        .map(|(i, (e, _))| {
+            let mut it = good_item(&format!("x{i}"));
+            it["embedding"] = e.clone();
+            it
+        })
+        .collect();
+    let p = parse_feed_page(&page(items, Value::Null), &base()).unwrap();
+    assert!(p.skipped.is_empty(), "{:?}", p.skipped);
+    assert_eq!(p.items.len(), cases.len(), "every item is kept");
+    assert_eq!(p.notes.len(), cases.len(), "{:?}", p.notes);
+    for (i, (e, field)) in cases.iter().enumerate() {
+        let path = format!("items[{i}].{field}");
+        assert_eq!(p.notes[i].path, path, "{e}: {}", p.notes[i]);
+        assert!(p.notes[i].to_string().len() < 120, "{}", p.notes[i]);
+        assert!(p.items[i].vector.is_none() && p.items[i].embedding.is_none(), "{path}");
+    }
+    // Validating a kept item again finds nothing more: both fields were cleared.
+    let mut again = p.items[0].clone();
+    let mut problems = guang::model::problem::Problems::default();
+    again.validate(&base(), "x", &mut problems);
+    assert_eq!(problems.into_parts(), (vec![], vec![]));
+    assert_eq!(again, p.items[0]);
+
+    // An item document keeps the item too, and a draft with a bad embedding is still a valid draft.
+    let mut it = good_item("d");
+    it["embedding"] = json!({"scale": 0.01, "q": 12345});
+    let doc = parse_item_doc(&json!({"version": 1, "item": it.clone()}).to_string(), &base()).unwrap();
+    assert!(doc.vector.is_none());
+    match validate_draft(&json!({"version": 1, "item": it}).to_string(), &base()) {
+        Ok(Draft::Item(item)) => assert!(item.vector.is_none() && item.embedding.is_none()),
+        other => panic!("{other:?}"),
+    }
+    // A bad embedding on an item that is refused anyway adds no note.
+    let mut it = with(good_item("r"), "/cover/url", json!("javascript:1"));
+    it["embedding"] = json!(7);
+    let p = parse_feed_page(&page(vec![it], Value::Null), &base()).unwrap();
+    assert!(p.items.is_empty() && p.notes.is_empty() && !p.skipped.is_empty());
+}
+
+#[test]
+fn an_item_written_and_read_again_keeps_its_embedding() {
+    let mut it = good_item("w");
+    it["embedding"] = wire_embedding(20);
+    let p = parse_feed_page(&page(vec![it], Value::Null), &base()).unwrap();
+    // As a saved place does: the validated item written out, then read as a feed page again.
+    let saved = serde_json::to_value(&p.items[0]).unwrap();
+    assert!(saved.get("embedding").is_some() && saved.get("vector").is_none());
+    let again = parse_feed_page(&page(vec![saved], Value::Null), &base()).unwrap();
+    assert_eq!(again.items[0], p.items[0]);
+    // Without one, nothing is written.
+    let bare = parse_feed_page(&page(vec![good_item("b")], Value::Null), &base()).unwrap();
+    assert!(serde_json::to_value(&bare.items[0]).unwrap().get("embedding").is_none());
+    // serde alone never reads it, so serde alone can never refuse an item for it.
+    let mut odd = good_item("o");
+    odd["embedding"] = json!(7);
+    let item: Item = serde_json::from_value(odd).unwrap();
+    assert_eq!(item.embedding, None);
+}
+
+#[test]
+fn vectors_of_another_dimension_than_the_index_declares_are_dropped() {
+    let items: Vec<Value> = [16, 32, 24, 32]
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let mut it = good_item(&format!("v{i}"));
+            it["embedding"] = wire_embedding(*n);
+            it
+        })
+        .chain([good_item("none")])
+        .collect();
+    let p = parse_feed_page(&page(items, Value::Null), &base()).unwrap();
+    let lens = |items: &[Item]| items.iter().map(|i| i.vector.as_ref().map(|v| v.len())).collect::<Vec<_>>();
+
+    let mut at32 = p.items.clone();
+    let dropped = enforce_dim(&mut at32, Some(32));
+    assert_eq!(lens(&at32), vec![None, Some(32), None, Some(32), None]);
+    assert_eq!(dropped.iter().map(|d| d.path.as_str()).collect::<Vec<_>>(), ["item v0.embedding", "item v2.embedding"]);
+    assert!(
+        dropped[0].to_string().contains("16 components") && dropped[0].to_string().contains("32"),
+        "{}",
+        dropped[0]
+    );
+    assert!(at32.iter().filter(|i| i.vector.is_none()).all(|i| i.embedding.is_none()), "both fields go");
+    assert!(enforce_dim(&mut at32, Some(32)).is_empty(), "enforcing again changes nothing");
+
+    let mut at16 = p.items.clone();
+    assert_eq!(enforce_dim(&mut at16, Some(16)).len(), 3);
+    assert_eq!(lens(&at16), vec![Some(16), None, None, None, None]);
+
+    // With no declared dimension nothing says which vectors are comparable: none is used.
+    let mut undeclared = p.items.clone();
+    let dropped = enforce_dim(&mut undeclared, None);
+    assert_eq!(dropped.len(), 4);
+    assert!(dropped[0].to_string().contains("no embedding_dim"), "{}", dropped[0]);
+    assert!(undeclared.iter().all(|i| i.vector.is_none()));
+}
+
+#[test]
+fn the_index_embedding_dimension_is_bounded_and_never_fatal() {
+    let doc = |dim: Value| {
+        let mut d =
+            json!({"version": 1, "channels": [{"id": "recommend", "name": {"zh-CN": "推荐", "en": "For you"}}]});
+        if !dim.is_null() {
+            d["embedding_dim"] = dim;
+        }
+        parse_index(&d.to_string()).unwrap()
+    };
+    let absent = doc(Value::Null);
+    assert_eq!((absent.embedding_dim, absent.skipped.len()), (None, 0));
+    for ok in [16, 24, 32] {
+        let idx = doc(json!(ok));
+        assert_eq!((idx.embedding_dim, idx.skipped.len()), (Some(ok as usize), 0), "{ok}");
+    }
+    for bad in [
+        json!(15),
+        json!(33),
+        json!(0),
+        json!(-32),
+        json!(1u64 << 60),
+        json!(32.0),
+        json!(24.5),
+        json!("32"),
+        json!(true),
+        json!([32]),
+        json!({"dim": 32}),
+    ] {
+        let idx = doc(bad.clone());
+        assert_eq!(idx.embedding_dim, None, "{bad}");
+        assert_eq!(idx.skipped.len(), 1, "{bad}");
+        assert_eq!(idx.skipped[0].path, "embedding_dim", "{bad}");
+        assert_eq!(idx.channels.len(), 1, "the index itself is fine");
+    }
+    let explicit_null = parse_index(
+        &json!({"version": 1, "channels": [{"id": "recommend", "name": {"zh-CN": "推荐", "en": "For you"}}],
+            "embedding_dim": null})
+        .to_string(),
+    )
+    .unwrap();
+    assert_eq!((explicit_null.embedding_dim, explicit_null.skipped.len()), (None, 0));
 }

@@ -39,6 +39,12 @@ fn build(specs: &[Spec]) -> Vec<Candidate> {
         .iter()
         .enumerate()
         .map(|(i, (creator, kind, topics, campaign, age, score))| {
+            // Every fifth item has no embedding; the rest a 16-dimensional one from its first topic and creator.
+            let embedding = (i % 5 != 0).then(|| {
+                let t = u32::from(topics[0]);
+                let c = u32::from(*creator);
+                (0..16u32).map(|k| ((k * 7 + t * 3 + c) % 11) as f32 / 10.0 - 0.5).collect::<Vec<f32>>().into()
+            });
             let mut topics: Vec<String> = topics.iter().map(|t| format!("t{t}")).collect();
             topics.dedup();
             Candidate {
@@ -51,6 +57,7 @@ fn build(specs: &[Spec]) -> Vec<Candidate> {
                 published_ts: NOW - i64::from(*age),
                 server_score: score.map(|s| f64::from(s) / 1000.0),
                 live_now: *kind % 3 == 2,
+                embedding,
             }
         })
         .collect()
@@ -151,7 +158,7 @@ proptest! {
         after.apply(&Signal { at: NOW, kind: signal_kind(positive), target }, &cfg);
         let diff = |p: &Profile| {
             let snap = Snapshot::new(p, NOW, &cfg);
-            score(&pair[0], 0.5, &snap, p, &ctx(), &cfg).total - score(&pair[1], 0.5, &snap, p, &ctx(), &cfg).total
+            score(&pair[0], 0.5, 0.0, 0.0, &snap, p, &ctx(), &cfg).total - score(&pair[1], 0.5, 0.0, 0.0, &snap, p, &ctx(), &cfg).total
         };
         prop_assert!(diff(&after) >= diff(&before) - 1e-9, "{} < {}", diff(&after), diff(&before));
         let key = format!("t{}", topic);
@@ -255,4 +262,138 @@ fn stored_profiles_round_trip_and_bad_ones_are_refused() {
     let hostile = "{\"version\":1,\"hidden\":{\"../x\":1,\"ok\":2},\"short\":{\"topic\":{\"t\":{\"v\":1.0,\"at\":1}}}}";
     let h = Profile::from_json(hostile, &cfg).unwrap();
     assert_eq!(h.hidden.keys().collect::<Vec<_>>(), vec!["ok"]);
+}
+
+/// Items along two embedding directions, all of one topic and with distinct creators, so only the session
+/// model can tell them apart.
+fn two_directions(n: usize) -> Vec<Candidate> {
+    (0..n)
+        .map(|i| {
+            let mut e = vec![0.0f32; 16];
+            e[i % 2] = 0.5;
+            e[2 + i % 7] = 0.05;
+            Candidate {
+                id: format!("d{i}"),
+                creator: format!("c{i}"),
+                kind: Kind::Note,
+                topics: vec!["t0".into()],
+                campaign: None,
+                price_band: None,
+                published_ts: NOW - 3600,
+                server_score: Some(1.0 - i as f64 / n as f64),
+                live_now: false,
+                embedding: Some(e.into()),
+            }
+        })
+        .collect()
+}
+
+/// A context with nothing followed, so only the profile moves items.
+fn plain() -> RankContext {
+    RankContext { now: NOW, ..RankContext::default() }
+}
+
+#[test]
+fn opening_items_lifts_their_embedding_neighbours_and_nothing_without_evidence() {
+    let cfg = RankConfig::default();
+    let cands = two_directions(60);
+    // No evidence: the server's order stands (these items break no diversity rule).
+    let cold = rerank_unseen(&cands, 0, &Profile::default(), &plain(), &cfg, 1).0;
+    assert_eq!(cold, (0..60).collect::<Vec<_>>());
+    // Three opens with long reads of odd items (direction 1): the next ten lean to direction 1.
+    let mut p = Profile::default();
+    for (k, i) in [1usize, 3, 5].iter().enumerate() {
+        let target = Target::from(&cands[*i]);
+        p.apply(&Signal { at: NOW - 60 + k as i64, kind: SignalKind::Open, target: target.clone() }, &cfg);
+        p.apply(&Signal { at: NOW - 60 + k as i64, kind: SignalKind::ItemDwell { ms: 60_000 }, target }, &cfg);
+    }
+    assert_eq!(p.engaged.len(), 3, "each item is remembered once");
+    let order = rerank_unseen(&cands, 10, &p, &plain(), &cfg, 1).0;
+    let odd = order[10..20].iter().filter(|&&i| i % 2 == 1).count();
+    assert!(odd >= 8, "only {odd} of the next 10 follow the opened items: {:?}", &order[10..20]);
+}
+
+#[test]
+fn one_weak_signal_moves_the_order_less_than_many() {
+    let cfg = RankConfig::default();
+    let cands = two_directions(60);
+    let open = |p: &mut Profile, i: usize, at: i64| {
+        p.apply(&Signal { at, kind: SignalKind::Open, target: Target::from(&cands[i]) }, &cfg);
+    };
+    let displaced = |p: &Profile| {
+        let order = rerank_unseen(&cands, 0, p, &plain(), &cfg, 1).0;
+        order.iter().enumerate().map(|(pos, &i)| pos.abs_diff(i)).sum::<usize>()
+    };
+    let mut one = Profile::default();
+    open(&mut one, 1, NOW - 10);
+    let mut many = one.clone();
+    for (k, i) in [3usize, 5, 7, 9, 11].iter().enumerate() {
+        open(&mut many, *i, NOW - 9 + k as i64);
+    }
+    let (d1, d6) = (displaced(&one), displaced(&many));
+    assert!(d1 > 0 && d1 < d6, "one open displaced {d1}, six displaced {d6}");
+}
+
+#[test]
+fn not_interested_pushes_its_neighbours_down() {
+    let cfg = RankConfig::default();
+    let cands = two_directions(40);
+    let mut p = Profile::default();
+    p.apply(&Signal { at: NOW - 5, kind: SignalKind::Hide, target: Target::from(&cands[0]) }, &cfg);
+    let order = rerank_unseen(&cands, 0, &p, &plain(), &cfg, 1).0;
+    assert!(!order.contains(&0));
+    let even_top = order[..10].iter().filter(|&&i| i % 2 == 0).count();
+    assert!(even_top <= 3, "hidden item's neighbours still lead: {:?}", &order[..10]);
+}
+
+#[test]
+fn why_names_the_opened_item_it_is_most_like() {
+    let cfg = RankConfig::default();
+    let cands = two_directions(40);
+    let mut p = Profile::default();
+    for (k, i) in [1usize, 2, 3].iter().enumerate() {
+        p.apply(&Signal { at: NOW - 30 + k as i64, kind: SignalKind::Like, target: Target::from(&cands[*i]) }, &cfg);
+    }
+    let (_, placements) = rerank_unseen(&cands, 0, &p, &plain(), &cfg, 1);
+    let pl = placements.iter().find(|pl| cands[pl.index].id == "d7").unwrap();
+    let (reasons, b) = guang::rank::explain(&cands[pl.index], pl, &p, &plain(), &cfg);
+    assert!(b.embed > 0.0, "{b:?}");
+    let similar = reasons.iter().find_map(|r| match r {
+        guang::rank::Reason::SimilarTo { item } => Some(item.clone()),
+        _ => None,
+    });
+    // d7 lies along direction 1, like d1 and d3 (d3 shares its second component too), not like d2.
+    assert!(matches!(similar.as_deref(), Some("d1") | Some("d3")), "{reasons:?}");
+}
+
+#[test]
+fn a_version_1_profile_migrates_and_engaged_items_stay_bounded_and_checked() {
+    let cfg = RankConfig::default();
+    let v1 = r#"{"version":1,"short":{"topic":{"t1":{"v":2.0,"at":1794326000}}},"hidden":{"i9":1794326000}}"#;
+    let p = Profile::from_json(v1, &cfg).unwrap();
+    assert_eq!(p.version, 2);
+    assert!(p.engaged.is_empty());
+    assert!(p.hidden.contains_key("i9"));
+    assert!(p.affinity(Dim::Topic, "t1", 1_794_326_000, &cfg) > 1.9);
+
+    let cands = two_directions(80);
+    let mut p = Profile::default();
+    for (k, c) in cands.iter().enumerate() {
+        p.apply(&Signal { at: NOW - 100 + k as i64, kind: SignalKind::Like, target: Target::from(c) }, &cfg);
+    }
+    assert_eq!(p.engaged.len(), cfg.engaged_len);
+    assert_eq!(p.engaged.back().unwrap().item, "d79", "the newest is kept");
+    let back = Profile::from_json(&p.to_json(), &cfg).unwrap();
+    assert_eq!(back.engaged, p.engaged);
+
+    // Hostile engaged entries are dropped, the rest kept.
+    let mut json: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
+    let engaged = json["engaged"].as_array_mut().unwrap();
+    engaged[0]["w"] = serde_json::json!(1e300);
+    engaged[1]["e"]["q"] = serde_json::json!("not base64!");
+    engaged[2]["e"]["scale"] = serde_json::json!(-1.0);
+    engaged[3]["item"] = serde_json::json!("<script>");
+    let p2 = Profile::from_json(&json.to_string(), &cfg).unwrap();
+    assert_eq!(p2.engaged.len(), cfg.engaged_len - 4);
+    assert!(Profile::from_json(r#"{"version":3}"#, &cfg).is_err());
 }

@@ -50,6 +50,17 @@ test("hostile documents fail the schemas", () => {
   assert.notEqual(bad((i) => (i.kind = "podcast")), null);
   assert.equal(bad((i) => (i.cover.url = "https://cdn.example.com/a.jpg")), null);
   assert.equal(bad((i) => (i.cover.url = "media/a/b:c.svg")), null);
+  // Embeddings: 16 to 32 signed bytes in padded base64, and a scale in (0, 1].
+  assert.ok(item.item.embedding, "the demo pack has embeddings");
+  const b64 = (n) => Buffer.from(Array.from({ length: n }, (_, k) => k)).toString("base64");
+  for (const n of [16, 17, 18, 24, 31, 32]) assert.equal(bad((i) => (i.embedding = { scale: 0.01, q: b64(n) })), null, `${n}`);
+  for (const n of [0, 8, 15, 33, 40]) assert.notEqual(bad((i) => (i.embedding = { scale: 0.01, q: b64(n) })), null, `${n}`);
+  for (const scale of [0, -0.01, 5, "0.01"]) assert.notEqual(bad((i) => (i.embedding.scale = scale)), null, `${scale}`);
+  assert.notEqual(bad((i) => (i.embedding.q = "%".repeat(44))), null);
+  assert.notEqual(bad((i) => (i.embedding.q = 12345)), null);
+  assert.notEqual(bad((i) => (i.embedding = "AAAA")), null);
+  assert.notEqual(bad((i) => delete i.embedding.scale), null);
+  assert.equal(bad((i) => delete i.embedding), null, "optional");
   assert.notEqual(check("config", { version: 1, api_base: "api/", embed_origins: ["*"] }), null);
   assert.notEqual(check("feed-page", { version: 2, items: [] }), null);
 });
@@ -67,6 +78,9 @@ test("creator traffic and campaign topics are typed", () => {
   const badIndex = structuredClone(index);
   badIndex.campaigns[0].topics = ["food", "../x"];
   assert.notEqual(check("index", badIndex), null);
+  assert.equal(index.embedding_dim, 32);
+  for (const dim of [15, 33, 24.5, "32"]) assert.notEqual(check("index", { ...index, embedding_dim: dim }), null, `${dim}`);
+  for (const dim of [16, 32]) assert.equal(check("index", { ...index, embedding_dim: dim }), null, `${dim}`);
 });
 
 test("the write request bodies have schemas", () => {

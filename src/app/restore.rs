@@ -10,7 +10,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::app::state::{ListState, ListStatus, PagedList};
+use crate::app::state::{check_embeddings, ListState, ListStatus, PagedList};
 use crate::app::Ctx;
 use crate::model::{parse_feed_page, Item};
 use crate::storage;
@@ -32,8 +32,10 @@ pub struct Anchor {
     pub offset: f64,
 }
 
+/// A saved place; `I` is [`Item`] when saving and raw JSON when restoring, since saved items are read again
+/// exactly as a feed page from the API (which is also the only reader of their embeddings).
 #[derive(Serialize, Deserialize)]
-struct Place {
+struct Place<I> {
     version: u32,
     saved_at: f64,
     list: String,
@@ -41,7 +43,7 @@ struct Place {
     done: bool,
     shown: usize,
     anchor: Option<Anchor>,
-    items: Vec<Item>,
+    items: Vec<I>,
 }
 
 /// The topmost card on screen, read from the DOM (the windowed grid renders it).
@@ -107,7 +109,7 @@ fn drop_corrupt(ctx: Ctx, what: &str, why: &dyn std::fmt::Display) -> Option<Anc
 pub fn restore(list: &PagedList, first_url: &str, ctx: Ctx) -> Option<Anchor> {
     let json = storage::get(PLACE_KEY)?;
     // Through a `Value`, like every document (one deserializer per type in the wasm).
-    let place: Place = match serde_json::from_str(&json).and_then(serde_json::from_value) {
+    let place: Place<serde_json::Value> = match serde_json::from_str(&json).and_then(serde_json::from_value) {
         Ok(p) => p,
         Err(e) => return drop_corrupt(ctx, "unreadable", &e),
     };
@@ -117,13 +119,17 @@ pub fn restore(list: &PagedList, first_url: &str, ctx: Ctx) -> Option<Anchor> {
     }
     // Validate the items again, exactly as a feed page from the API.
     let doc = serde_json::json!({ "version": 1, "items": place.items, "next": place.next }).to_string();
-    let page = match parse_feed_page(&doc, &ctx.session().base) {
+    let mut page = match parse_feed_page(&doc, &ctx.session().base) {
         Ok(p) => p,
         Err(e) => return drop_corrupt(ctx, "invalid", &e),
     };
     for p in &page.skipped {
         leptos::logging::warn!("guang: skipped in the saved feed: {p}");
     }
+    for p in &page.notes {
+        leptos::logging::warn!("guang: kept without its embedding in the saved feed: {p}");
+    }
+    check_embeddings(ctx, &mut page.items, "the saved feed");
     if page.items.is_empty() {
         return None;
     }

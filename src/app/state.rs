@@ -12,6 +12,7 @@ use crate::api::{fetch_text, url, FetchError};
 use crate::app::personalize::{Personalizer, Shown};
 use crate::app::social::Social;
 use crate::i18n::{Locale, Text};
+use crate::model::embedding::enforce_dim;
 use crate::model::{parse_feed_page, ApiBase, AppConfig, Campaign, Creator, FeedPage, Index, Item};
 use crate::rank::{is_blocked, Candidate};
 use crate::text;
@@ -169,6 +170,15 @@ impl Ctx {
     }
 }
 
+/// Drops the embeddings of `items` that do not have the dimension `index.json` declares (all of them when it
+/// declares none), logging each with `source`, so the ranker only ever compares vectors of one length.
+/// Called on everything the app reads items from: feed pages, saved places, item documents.
+pub fn check_embeddings(ctx: Ctx, items: &mut [Item], source: &str) {
+    for p in enforce_dim(items, ctx.session().index.embedding_dim) {
+        leptos::logging::warn!("guang: dropped an embedding in {source}: {p}");
+    }
+}
+
 /// The shared context; every page is rendered inside `App`, which provides it.
 pub fn use_ctx() -> Ctx {
     expect_context::<Ctx>()
@@ -215,14 +225,19 @@ pub struct PagedList {
     pub fresh: ArcRwSignal<Vec<Arc<Item>>>,
 }
 
-/// Fetches and parses one feed page, logging every skipped item with its reason. Returns the page (for
-/// `next`) with its items taken out, and those items minus any the user blocked.
+/// Fetches and parses one feed page, logging every skipped item with its reason and every embedding dropped
+/// from a kept one. Returns the page (for `next`) with its items taken out, and those items minus any the
+/// user blocked.
 async fn fetch_feed_page(url: &str, ctx: Ctx) -> Result<(FeedPage, Vec<Arc<Item>>), FetchError> {
     let text = fetch_text(url).await?;
     let mut page = parse_feed_page(&text, &ctx.session().base)?;
     for p in &page.skipped {
         leptos::logging::warn!("guang: skipped in {url}: {p}");
     }
+    for p in &page.notes {
+        leptos::logging::warn!("guang: kept without its embedding in {url}: {p}");
+    }
+    check_embeddings(ctx, &mut page.items, url);
     let items = std::mem::take(&mut page.items)
         .into_iter()
         .filter(|i| !ctx.pers.with_profile(|p| is_blocked(&Candidate::from_item(i), p)))

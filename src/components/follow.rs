@@ -47,6 +47,7 @@ pub fn toggle_follow(ctx: Ctx, who: &FollowSubject) {
                 kind: Kind::Note,
                 campaign: None,
                 price_band: None,
+                embedding: None,
             },
         );
     }

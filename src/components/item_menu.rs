@@ -27,6 +27,7 @@ fn reason_text(
     l: Locale,
     topic_name: &dyn Fn(&str) -> String,
     campaign_name: &dyn Fn(&str) -> String,
+    item_title: &dyn Fn(&str) -> Option<String>,
 ) -> String {
     match r {
         Reason::OpenedTopicToday { topic, count } => {
@@ -46,6 +47,10 @@ fn reason_text(
         Reason::Fresh => tr!(l, reason_fresh).into(),
         Reason::Popular => tr!(l, reason_popular).into(),
         Reason::Exploring => tr!(l, reason_exploring).into(),
+        Reason::SimilarTo { item } => match item_title(item) {
+            Some(title) => tr!(l, reason_similar_to, title = title),
+            None => tr!(l, reason_similar).into(),
+        },
     }
 }
 
@@ -62,6 +67,7 @@ fn terms(b: &Breakdown) -> Vec<(Text, f64)> {
         (text!(term_live), b.live_now),
         (text!(term_campaign_active), b.campaign_active),
         (text!(term_seen), b.seen),
+        (text!(term_embed), b.embed),
     ]
     .into_iter()
     .filter(|(_, v)| v.abs() >= 0.005)
@@ -205,7 +211,13 @@ pub fn ItemMenu() -> impl IntoView {
                                 <ul class="why-reasons" data-testid="why-reasons">
                                     {reasons
                                         .iter()
-                                        .map(|r| view! { <li>{reason_text(r, l, &|id| tn(id, l), &|id| cn(id, l))}</li> })
+                                        .map(|r| {
+                                            let title = |id: &str| {
+                                                ctx.cached_item(id).map(|i| i.title_in(l.tag()).to_string())
+                                            };
+                                            let line = reason_text(r, l, &|id| tn(id, l), &|id| cn(id, l), &title);
+                                            view! { <li>{line}</li> }
+                                        })
                                         .collect_view()}
                                 </ul>
                                 <details class="why-details">

@@ -16,6 +16,10 @@ use crate::model::Kind;
 use crate::tr;
 
 /// Renders `list`, loading pages as the user nears the end. `empty` is shown for a list with no items.
+/// Items a personalised feed keeps loaded beyond what has been shown: three pages of the demo pack, enough
+/// for a re-rank to have a real choice, little enough not to load the whole feed (docs/ranking.md).
+pub const UNSEEN_AHEAD: usize = 60;
+
 #[component]
 pub fn PagedFeed(
     list: PagedList,
@@ -99,15 +103,20 @@ pub fn PagedFeed(
         });
     }
 
-    // Load the next page whenever the sentinel is near the viewport and nothing is in flight.
+    // Load the next page whenever the sentinel is near the viewport and nothing is in flight. A
+    // personalised feed also fetches ahead until UNSEEN_AHEAD items are loaded but not yet shown, so the
+    // ranker has candidates to choose from when a signal arrives (EdgeRec keeps its candidates on the
+    // device for the same reason); it never loads further than that ahead of the reader.
     let sentinel = NodeRef::<Div>::new();
     let near_end = use_near_viewport(sentinel, "1200px 0px");
     {
         let list = list.clone();
         let state = state.clone();
         Effect::new(move |_| {
-            let idle = state.with(|s| s.status == ListStatus::Idle && !s.items.is_empty());
-            if near_end.get() && idle {
+            let (idle, len) = state.with(|s| (s.status == ListStatus::Idle && !s.items.is_empty(), s.items.len()));
+            let shown = *list.shown.lock().unwrap_or_else(|e| e.into_inner());
+            let short = personalized && len.saturating_sub(shown) < UNSEEN_AHEAD;
+            if idle && (near_end.get() || short) {
                 list.load_more(ctx);
             }
         });

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::creator::{Campaign, Channel, Creator};
+use super::embedding::{MAX_DIM, MIN_DIM};
 use super::item::Item;
 use super::problem::{Problem, ProblemKind, Problems};
 use super::url::ApiBase;
@@ -59,6 +60,9 @@ pub struct FeedPage {
     pub next: Option<String>,
     /// Why each skipped item was skipped.
     pub skipped: Vec<Problem>,
+    /// What was dropped from items that were kept (a bad embedding, at `items[3].embedding.q`), so the app
+    /// can log it; the items render as if it had never been sent.
+    pub notes: Vec<Problem>,
 }
 
 /// Parses JSON text into a [`Value`]; every typed document is then read from the value. One path for all
@@ -85,37 +89,47 @@ fn envelope<T: DeserializeOwned>(json: &str) -> Result<T, DocError> {
     T::deserialize(value).map_err(|e| DocError::Malformed(e.to_string()))
 }
 
-/// Validates each element of a list on its own, keeping the good ones and the reasons for the rest.
-fn keep_valid<T: DeserializeOwned>(
+/// Reads a list element with serde alone (channels, campaigns: nothing in them is dropped on its own).
+fn read_plain<T: DeserializeOwned>(v: Value, _: &str, _: &mut Problems) -> Result<T, serde_json::Error> {
+    T::deserialize(v)
+}
+
+/// Validates each element of a list on its own, keeping the good ones and the reasons for the rest, and the
+/// notes of the kept ones (a skipped element's notes say nothing more than its problems).
+fn keep_valid<T>(
     values: Vec<Value>,
     field: &str,
+    read: impl Fn(Value, &str, &mut Problems) -> Result<T, serde_json::Error>,
     id_of: impl Fn(&T) -> &str,
     mut validate: impl FnMut(&mut T, &str, &mut Problems),
-) -> (Vec<T>, Vec<Problem>) {
+) -> (Vec<T>, Vec<Problem>, Vec<Problem>) {
     let mut kept: Vec<T> = Vec::with_capacity(values.len());
     let mut skipped = Vec::new();
+    let mut notes = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for (i, v) in values.into_iter().enumerate() {
         let path = format!("{field}[{i}]");
-        let mut thing = match T::deserialize(v) {
+        let mut p = Problems::default();
+        let mut thing = match read(v, &path, &mut p) {
             Ok(t) => t,
             Err(e) => {
                 skipped.push(Problem { path, kind: ProblemKind::Shape(e.to_string()) });
                 continue;
             }
         };
-        let mut p = Problems::default();
         validate(&mut thing, &path, &mut p);
         if !seen.insert(id_of(&thing).to_string()) {
             p.add(format!("{path}.id"), ProblemKind::Duplicate);
         }
-        if p.is_empty() {
+        let (fatal, noted) = p.into_parts();
+        if fatal.is_empty() {
             kept.push(thing);
+            notes.extend(noted);
         } else {
-            skipped.extend(p.into_vec());
+            skipped.extend(fatal);
         }
     }
-    (kept, skipped)
+    (kept, skipped, notes)
 }
 
 /// Parses a feed page (`feed/{channel}/{n}.json` or `creators/{id}/items/{n}.json`).
@@ -127,7 +141,8 @@ pub fn parse_feed_page(json: &str, base: &ApiBase) -> Result<FeedPage, DocError>
         next: Option<String>,
     }
     let raw: Raw = envelope(json)?;
-    let (items, mut skipped) = keep_valid(raw.items, "items", |i: &Item| &i.id, |i, path, p| i.validate(base, path, p));
+    let (items, mut skipped, notes) =
+        keep_valid(raw.items, "items", Item::from_value, |i: &Item| &i.id, |i, path, p| i.validate(base, path, p));
     let next = match raw.next.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(n) => match base.resolve(n) {
@@ -139,20 +154,21 @@ pub fn parse_feed_page(json: &str, base: &ApiBase) -> Result<FeedPage, DocError>
             }
         },
     };
-    Ok(FeedPage { items, next, skipped })
+    Ok(FeedPage { items, next, skipped, notes })
 }
 
-fn single<T: DeserializeOwned>(
+fn single<T>(
     json: &str,
     field: &str,
+    read: impl FnOnce(Value, &str, &mut Problems) -> Result<T, serde_json::Error>,
     validate: impl FnOnce(&mut T, &str, &mut Problems),
 ) -> Result<T, DocError> {
     let mut root: serde_json::Map<String, Value> = envelope(json)?;
     let value = root.remove(field).ok_or_else(|| DocError::Malformed(format!("missing field `{field}`")))?;
-    let mut thing = T::deserialize(value).map_err(|e| {
+    let mut p = Problems::default();
+    let mut thing = read(value, field, &mut p).map_err(|e| {
         DocError::Invalid(vec![Problem { path: field.into(), kind: ProblemKind::Shape(e.to_string()) }])
     })?;
-    let mut p = Problems::default();
     validate(&mut thing, field, &mut p);
     if p.is_empty() {
         Ok(thing)
@@ -161,14 +177,15 @@ fn single<T: DeserializeOwned>(
     }
 }
 
-/// Parses an item document (`items/{id}.json`: `{version, item}`).
+/// Parses an item document (`items/{id}.json`: `{version, item}`). A bad embedding is dropped quietly, as
+/// in a feed page: the item page shows the same item either way, and the feed pages already log it.
 pub fn parse_item_doc(json: &str, base: &ApiBase) -> Result<Item, DocError> {
-    single(json, "item", |i: &mut Item, path, p| i.validate(base, path, p))
+    single(json, "item", Item::from_value, |i: &mut Item, path, p| i.validate(base, path, p))
 }
 
 /// Parses a creator document (`creators/{id}.json`: `{version, creator}`).
 pub fn parse_creator_doc(json: &str, base: &ApiBase) -> Result<Creator, DocError> {
-    single(json, "creator", |c: &mut Creator, path, p| c.validate(base, path, p))
+    single(json, "creator", read_plain, |c: &mut Creator, path, p| c.validate(base, path, p))
 }
 
 /// The entry document (`index.json`): the channels a feed offers, and the campaigns, after validation.
@@ -178,27 +195,48 @@ pub struct Index {
     pub channels: Vec<Channel>,
     /// Known campaigns.
     pub campaigns: Vec<Campaign>,
+    /// How many components every item embedding of this API has (16 to 32), if it sends embeddings;
+    /// vectors of another length are dropped ([`super::embedding::enforce_dim`]).
+    pub embedding_dim: Option<usize>,
     /// Why entries were skipped.
     pub skipped: Vec<Problem>,
 }
 
-/// Parses `index.json`: `{version, channels: [...], campaigns: [...]}`. Bad channels or campaigns are
-/// skipped; an index without a single valid channel is an error, since there would be nothing to show.
+/// Parses `index.json`: `{version, channels: [...], campaigns: [...], embedding_dim}`. Bad channels or
+/// campaigns are skipped, and a bad `embedding_dim` is ignored (so no embedding is used); an index without
+/// a single valid channel is an error, since there would be nothing to show.
 pub fn parse_index(json: &str) -> Result<Index, DocError> {
     #[derive(Deserialize)]
     struct Raw {
         channels: Vec<Value>,
         #[serde(default)]
         campaigns: Vec<Value>,
+        #[serde(default)]
+        embedding_dim: Option<Value>,
     }
     let raw: Raw = envelope(json)?;
-    let (channels, mut skipped) =
-        keep_valid(raw.channels, "channels", |c: &Channel| &c.id, |c, path, p| c.validate(path, p));
-    let (campaigns, bad) =
-        keep_valid(raw.campaigns, "campaigns", |c: &Campaign| &c.id, |c, path, p| c.validate(path, p));
+    let (channels, mut skipped, _) =
+        keep_valid(raw.channels, "channels", read_plain, |c: &Channel| &c.id, |c, path, p| c.validate(path, p));
+    let (campaigns, bad, _) =
+        keep_valid(raw.campaigns, "campaigns", read_plain, |c: &Campaign| &c.id, |c, path, p| c.validate(path, p));
     skipped.extend(bad);
     if channels.is_empty() {
         return Err(DocError::Invalid(skipped));
     }
-    Ok(Index { channels, campaigns, skipped })
+    let embedding_dim = match raw.embedding_dim {
+        None => None,
+        Some(Value::Number(n)) if !n.is_f64() => {
+            let dim = n.as_u64().and_then(|d| usize::try_from(d).ok()).filter(|d| (MIN_DIM..=MAX_DIM).contains(d));
+            if dim.is_none() {
+                skipped.push(Problem { path: "embedding_dim".into(), kind: ProblemKind::OutOfRange });
+            }
+            dim
+        }
+        Some(v) => {
+            let kind = ProblemKind::WrongType { expected: "a whole number", found: super::draft::type_name(&v) };
+            skipped.push(Problem { path: "embedding_dim".into(), kind });
+            None
+        }
+    };
+    Ok(Index { channels, campaigns, embedding_dim, skipped })
 }

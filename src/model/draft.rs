@@ -86,7 +86,8 @@ pub fn validate_draft(json: &str, base: &ApiBase) -> Result<Draft, Vec<Problem>>
     // reference too would put a second copy of every model type's deserializer in the wasm (9.7 KB gzip).
     let body = body.clone();
     let typed = match form {
-        Form::Item => Item::deserialize(body).map(|mut item| {
+        // An item's embedding is read by hand and a bad one only dropped, as in a feed (the walk skips it).
+        Form::Item => Item::from_value(body, path, &mut p).map(|mut item| {
             item.validate(base, path, &mut p);
             Draft::Item(item)
         }),
@@ -208,7 +209,8 @@ enum Need {
     Nullable,
 }
 
-fn type_name(v: &Value) -> &'static str {
+/// The JSON type of `v` in the words of [`ProblemKind::WrongType`].
+pub(crate) fn type_name(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -444,6 +446,7 @@ fn walk_item(v: &Value, path: &str, s: &mut Sink) {
         }
     }
     number(m, "score", path, Need::Nullable, s);
+    // `embedding` is not checked: a bad one only drops the embedding, never the item (see `Item::from_value`).
 }
 
 /// The structure of a [`Creator`], field by field in the struct's order.

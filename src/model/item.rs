@@ -3,9 +3,13 @@
 //! deserialised item into one the app may render (URLs resolved and checked, text cleaned, sizes bounded).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
+use super::draft::type_name;
+use super::embedding::Embedding;
 use super::problem::{ProblemKind, Problems};
 use super::text::{clean_text, is_valid_id};
 use super::time::parse_rfc3339;
@@ -217,12 +221,36 @@ pub struct Item {
     /// The server's own ranking score, if it has one (higher is better).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
+    /// The server's embedding of the item (learned from its logs), as sent; `None` when absent or dropped.
+    /// Written by serde but read only by [`Item::from_value`], by hand: an embedding of the wrong shape must
+    /// cost only itself, never the item, and serde would refuse the whole item for it.
+    #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
+    pub embedding: Option<Embedding>,
+    /// `embedding` decoded, filled in by validation (16 to 32 components); shared with every candidate the
+    /// ranker builds from the item, so re-ranking copies no vectors.
+    #[serde(skip)]
+    pub vector: Option<Arc<[f32]>>,
     /// `published_at` as Unix seconds, filled in by validation.
     #[serde(skip)]
     pub published_ts: i64,
 }
 
 impl Item {
+    /// Reads an item from its JSON. The `embedding` is taken out and read by hand, so one of the wrong shape
+    /// (a number, a `q` that is not a string, ...) is dropped with a note under `{path}.embedding` and the
+    /// item is read without it. Every document, draft and saved item is read through here.
+    pub fn from_value(mut value: Value, path: &str, p: &mut Problems) -> Result<Item, serde_json::Error> {
+        let raw = value.as_object_mut().and_then(|m| m.remove("embedding"));
+        let mut item = Item::deserialize(value)?;
+        if let Some(raw) = raw {
+            match wire_embedding(raw) {
+                Ok(e) => item.embedding = e,
+                Err((at, kind)) => p.note(format!("{path}.embedding{at}"), kind),
+            }
+        }
+        Ok(item)
+    }
+
     /// The item's kind.
     pub fn kind(&self) -> Kind {
         match self.media {
@@ -297,6 +325,19 @@ impl Item {
         if self.score.is_some_and(|s| !s.is_finite()) {
             p.add(format!("{path}.score"), ProblemKind::OutOfRange);
         }
+        // An embedding is optional: a bad one is dropped (both fields, so validating again changes nothing)
+        // with a note, and the item stays.
+        self.vector = None;
+        if let Some(e) = &self.embedding {
+            match e.decode(None) {
+                Ok(v) => self.vector = Some(v.into()),
+                Err(kind) => {
+                    let at = if kind == ProblemKind::OutOfRange { "scale" } else { "q" };
+                    p.note(format!("{path}.embedding.{at}"), kind);
+                    self.embedding = None;
+                }
+            }
+        }
         match &mut self.media {
             Media::Note { images } => {
                 bounded_list(images, &format!("{path}.media.images"), p);
@@ -316,6 +357,26 @@ impl Item {
                 }
             }
         }
+    }
+}
+
+/// The wire shape of an embedding, `null` or `{"scale": number, "q": string}` (other keys ignored), or the
+/// sub-path (`""`, `.scale`, `.q`) and what is wrong there. Decoding and bounds are [`Embedding::decode`]'s.
+fn wire_embedding(raw: Value) -> Result<Option<Embedding>, (&'static str, ProblemKind)> {
+    let mut m = match raw {
+        Value::Null => return Ok(None),
+        Value::Object(m) => m,
+        other => return Err(("", ProblemKind::WrongType { expected: "an object", found: type_name(&other) })),
+    };
+    let scale = match m.get("scale") {
+        Some(Value::Number(n)) => n.as_f64().unwrap_or(f64::NAN),
+        Some(v) => return Err((".scale", ProblemKind::WrongType { expected: "a number", found: type_name(v) })),
+        None => return Err((".scale", ProblemKind::Missing)),
+    };
+    match m.remove("q") {
+        Some(Value::String(q)) => Ok(Some(Embedding { scale, q })),
+        Some(v) => Err((".q", ProblemKind::WrongType { expected: "a string", found: type_name(&v) })),
+        None => Err((".q", ProblemKind::Missing)),
     }
 }
 

@@ -121,10 +121,13 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Collects problems under a path prefix while a validator walks a document.
+/// Collects problems under a path prefix while a validator walks a document: the fatal ones, which refuse
+/// the thing validated, and notes about optional parts that were dropped while the rest was kept (a bad
+/// item embedding), which the app only logs.
 #[derive(Debug, Default)]
 pub struct Problems {
     list: Vec<Problem>,
+    notes: Vec<Problem>,
 }
 
 impl Problems {
@@ -133,13 +136,23 @@ impl Problems {
         self.list.push(Problem { path: path.into(), kind });
     }
 
-    /// True when nothing was recorded.
+    /// Records that the optional part at `path` was dropped for `kind`; the thing itself stays valid.
+    pub fn note(&mut self, path: impl Into<String>, kind: ProblemKind) {
+        self.notes.push(Problem { path: path.into(), kind });
+    }
+
+    /// True when nothing fatal was recorded (notes do not count).
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()
     }
 
-    /// The recorded problems, in the order found.
+    /// The recorded problems, in the order found (without the notes).
     pub fn into_vec(self) -> Vec<Problem> {
         self.list
+    }
+
+    /// The fatal problems and the notes, each in the order found.
+    pub fn into_parts(self) -> (Vec<Problem>, Vec<Problem>) {
+        (self.list, self.notes)
     }
 }

@@ -89,6 +89,7 @@ fn CreatorView(creator: Arc<Creator>) -> impl IntoView {
             kind: Kind::Note,
             campaign: None,
             price_band: None,
+            embedding: None,
         },
     );
     let list = ctx.list(&ctx.url(&paths::creator_items(&creator.id)));

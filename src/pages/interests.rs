@@ -83,7 +83,8 @@ pub fn InterestsPage() -> impl IntoView {
             let url = ctx.url(&paths::item(&id));
             let base = base.clone();
             leptos::task::spawn_local(async move {
-                if let Ok(Ok(item)) = fetch_text(&url).await.map(|t| parse_item_doc(&t, &base)) {
+                if let Ok(Ok(mut item)) = fetch_text(&url).await.map(|t| parse_item_doc(&t, &base)) {
+                    crate::app::state::check_embeddings(ctx, std::slice::from_mut(&mut item), &url);
                     ctx.cache_items([&std::sync::Arc::new(item)]);
                     labels_loaded.try_update(|n| *n += 1);
                 }

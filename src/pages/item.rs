@@ -46,11 +46,15 @@ pub fn ItemPage() -> impl IntoView {
                 state.set(Load::Ready(item));
             } else {
                 let base = ctx.session().base.clone();
+                let url = ctx.url(&paths::item(&wanted));
+                let source = url.clone();
                 load_into(
                     state,
-                    ctx.url(&paths::item(&wanted)),
+                    url,
                     move |text| {
-                        let item = Arc::new(parse_item_doc(text, &base)?);
+                        let mut item = parse_item_doc(text, &base)?;
+                        crate::app::state::check_embeddings(ctx, std::slice::from_mut(&mut item), &source);
+                        let item = Arc::new(item);
                         ctx.cache_items([&item]);
                         Ok(item)
                     },

@@ -1,6 +1,8 @@
 //! What the ranker knows of an item: its features, copied out of the contract item once so ranking 10,000
 //! items touches small, flat data.
 
+use std::sync::Arc;
+
 use crate::model::{Item, Kind};
 
 /// Price bands in yuan, so "cheap" and "premium" tastes can be learned without learning individual prices.
@@ -42,6 +44,10 @@ pub struct Candidate {
     pub server_score: Option<f64>,
     /// A live stream on air.
     pub live_now: bool,
+    /// The item's embedding from the server, already decoded and checked against `index.json`'s
+    /// dimension; shared, so building candidates for every re-rank copies no vectors. Items without one
+    /// still rank, by their features and the server score.
+    pub embedding: Option<Arc<[f32]>>,
 }
 
 impl Candidate {
@@ -57,6 +63,7 @@ impl Candidate {
             published_ts: item.published_ts,
             server_score: item.score,
             live_now: item.is_live_now(),
+            embedding: item.vector.clone(),
         }
     }
 }

@@ -74,6 +74,9 @@ pub struct ScoreWeights {
     pub campaign_active: f64,
     /// Penalty for an item already shown in an earlier session.
     pub seen: f64,
+    /// The session model: how close the item's embedding is to what the user engaged with, as a z-score
+    /// over the candidates, times the evidence gate.
+    pub embed: f64,
 }
 
 /// The whole ranker configuration.
@@ -125,6 +128,26 @@ pub struct RankConfig {
     pub tail_lookahead: usize,
     /// Share of slots given to exploration (low-affinity topics).
     pub exploration: f64,
+    /// Slots at the top of the re-ranked tail that never explore: right after a signal, the next cards
+    /// answer it; exploration spreads through what comes after.
+    pub explore_from: usize,
+    /// Engaged items (with embeddings) the session model remembers; the oldest are forgotten first.
+    pub engaged_len: usize,
+    /// Factor on negative engagement ("not interested") in the session vector: it pushes away from the
+    /// hidden item's neighbours, less strongly than positives pull (MovieLens shows a low rating is still
+    /// evidence of taste; docs/ranking.md).
+    pub embed_negative: f64,
+    /// Recency by position in the session: the k-th most recent engaged item weighs `exp(-k / this)`
+    /// (STAN's position weight); 0 weighs all alike.
+    pub embed_recency: f64,
+    /// Half-life, hours, of an engagement in the session vector.
+    pub embed_half_life_h: f64,
+    /// Evidence (decayed engagement weight; an open with a long read is about 2) at which the session model
+    /// gets half its weight: with less, the order stays close to the server's.
+    pub gate_half: f64,
+    /// Server scores enter as ranks, `k / (k + rank)`, when this is above 0 (robust to a heavy-tailed or
+    /// uncalibrated score); min-max normalised scores when 0.
+    pub server_rank_k: f64,
 }
 
 impl Default for RankConfig {
@@ -148,8 +171,8 @@ impl Default for RankConfig {
             dims: DimensionFactors { topic: 1.0, creator: 0.8, kind: 0.3, campaign: 0.3, price: 0.3 },
             score: ScoreWeights {
                 server: 1.0,
-                topic: 1.6,
-                creator: 0.8,
+                topic: 0.2,
+                creator: 0.0,
                 kind: 0.3,
                 campaign: 0.2,
                 price: 0.2,
@@ -158,6 +181,7 @@ impl Default for RankConfig {
                 live_now: 0.3,
                 campaign_active: 0.3,
                 seen: 0.6,
+                embed: 0.4,
             },
             short_half_life_h: 2.0,
             long_half_life_h: 24.0 * 14.0,
@@ -170,14 +194,21 @@ impl Default for RankConfig {
             hidden_len: 2_000,
             creator_window: 4,
             max_kind_run: 2,
-            topic_repeat_penalty: 0.12,
+            topic_repeat_penalty: 0.02,
             topic_window: 3,
-            creator_repeat_penalty: 0.6,
+            creator_repeat_penalty: 0.2,
             creator_repeat_window: 20,
             lookahead: 64,
             careful_slots: 60,
             tail_lookahead: 8,
             exploration: 0.08,
+            explore_from: 20,
+            engaged_len: 50,
+            embed_negative: 1.0,
+            embed_recency: 5.0,
+            embed_half_life_h: 24.0,
+            gate_half: 4.0,
+            server_rank_k: 0.0,
         }
     }
 }

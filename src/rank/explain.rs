@@ -5,7 +5,7 @@ use super::candidate::Candidate;
 use super::config::RankConfig;
 use super::profile::Profile;
 use super::rerank::Placement;
-use super::score::{score, Breakdown, RankContext, Snapshot};
+use super::score::{score, Breakdown, RankContext, SessionModel, Snapshot};
 use super::signal::SignalKind;
 use crate::model::Kind;
 
@@ -42,6 +42,11 @@ pub enum Reason {
     LiveNow,
     /// "New."
     Fresh,
+    /// "Because you opened “…”": the engaged item this one is most similar to, by embedding.
+    SimilarTo {
+        /// Id of the engaged item.
+        item: String,
+    },
     /// "Popular with everyone."
     Popular,
     /// "Something different, to explore."
@@ -50,7 +55,23 @@ pub enum Reason {
 
 /// The score breakdown of a placed item, recomputed on demand (re-ranking keeps only totals).
 pub fn breakdown(c: &Candidate, p: &Placement, profile: &Profile, ctx: &RankContext, cfg: &RankConfig) -> Breakdown {
-    score(c, p.server_norm, &Snapshot::new(profile, ctx.now, cfg), profile, ctx, cfg)
+    let gate = SessionModel::new(profile, ctx.now, cfg).map_or(0.0, |m| m.gate);
+    score(c, p.server_norm, p.embed_z, gate, &Snapshot::new(profile, ctx.now, cfg), profile, ctx, cfg)
+}
+
+/// The positively engaged item whose embedding is closest to the candidate's (weighted as in the session
+/// vector), for "because you opened …"; `None` without embeddings.
+pub fn most_similar_engaged(c: &Candidate, profile: &Profile) -> Option<String> {
+    let e = c.embedding.as_deref()?;
+    profile
+        .engaged
+        .iter()
+        .filter(|x| x.w > 0.0 && x.item != c.id)
+        .filter(|x| x.v.len() == e.len())
+        .map(|x| (f64::from(super::train::dot(&x.v, e)), &x.item))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .filter(|(sim, _)| *sim > 0.0)
+        .map(|(_, id)| id.clone())
 }
 
 /// Up to three reasons, strongest first, with the breakdown they come from.
@@ -63,7 +84,14 @@ pub fn explain(
 ) -> (Vec<Reason>, Breakdown) {
     let b = breakdown(c, p, profile, ctx, cfg);
     let now = ctx.now;
-    let reasons = reasons(c, &b, p.explored, profile, now);
+    let mut reasons = reasons(c, &b, p.explored, profile, now);
+    if let Some(r) = reasons.iter_mut().find(|r| matches!(r, Reason::SimilarTo { .. })) {
+        match most_similar_engaged(c, profile) {
+            Some(item) => *r = Reason::SimilarTo { item },
+            None => *r = Reason::Popular,
+        }
+    }
+    reasons.dedup();
     (reasons, b)
 }
 
@@ -84,6 +112,7 @@ fn reasons(c: &Candidate, b: &Breakdown, explored: bool, profile: &Profile, now:
     if let Some(campaign) = &c.campaign {
         terms.push((b.campaign_active + b.campaign, Reason::CampaignOn { campaign: campaign.clone() }));
     }
+    terms.push((b.embed, Reason::SimilarTo { item: String::new() }));
     terms.push((b.live_now, Reason::LiveNow));
     terms.push((b.fresh * 0.8, Reason::Fresh));
     terms.push((b.server * 0.5, Reason::Popular));

@@ -11,9 +11,32 @@ use super::candidate::kind_key;
 use super::config::RankConfig;
 use super::signal::{Signal, SignalKind};
 use crate::model::text::is_valid_id;
+use crate::model::Embedding;
 
-/// Version of the serialised profile this build writes.
-pub const PROFILE_VERSION: u32 = 1;
+/// Version of the serialised profile this build writes. Version 2 added the engaged items' embeddings
+/// (`engaged`); a version 1 profile migrates with an empty list.
+pub const PROFILE_VERSION: u32 = 2;
+
+/// Largest accumulated weight one engaged item may carry, so a replayed or hostile profile cannot make one
+/// item outweigh everything else.
+pub const MAX_ENGAGED_WEIGHT: f64 = 20.0;
+
+/// An item the user engaged with (opened, dwelt on, liked, shared, hid), with its embedding: the session
+/// model's memory. Kept compact (the contract's int8 form) and bounded by `RankConfig::engaged_len`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Engaged {
+    /// Item id.
+    pub item: String,
+    /// Unix seconds of the latest engagement with it.
+    pub at: i64,
+    /// Sum of the signal weights (negative for "not interested").
+    pub w: f64,
+    /// The item's embedding.
+    pub e: Embedding,
+    /// `e` decoded, filled when the entry is made or read back, so a re-rank decodes nothing.
+    #[serde(skip)]
+    pub v: Vec<f32>,
+}
 
 /// An affinity value as of a moment; it decays from there.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -53,6 +76,11 @@ pub struct Affinities {
 }
 
 impl Affinities {
+    /// The map of one dimension.
+    pub fn get(&self, d: Dim) -> &BTreeMap<String, Aff> {
+        dim_map(self, d)
+    }
+
     fn dims_mut(&mut self) -> [&mut BTreeMap<String, Aff>; 5] {
         [&mut self.topic, &mut self.creator, &mut self.kind, &mut self.campaign, &mut self.price]
     }
@@ -116,6 +144,9 @@ pub struct Profile {
     /// Most recent signals, oldest first.
     #[serde(default)]
     pub history: VecDeque<Signal>,
+    /// Items engaged with that had an embedding, least recently engaged first.
+    #[serde(default)]
+    pub engaged: VecDeque<Engaged>,
 }
 
 impl Default for Profile {
@@ -128,6 +159,7 @@ impl Default for Profile {
             muted: BTreeMap::new(),
             seen: BTreeMap::new(),
             history: VecDeque::new(),
+            engaged: VecDeque::new(),
         }
     }
 }
@@ -244,11 +276,44 @@ impl Profile {
                 bound(map, cfg.top_k, |a| a.at(at, hl).abs());
             }
         }
+        self.remember_engaged(signal, w, cfg);
         if signal.kind.is_meaningful() || matches!(signal.kind, SignalKind::Impression) {
             self.history.push_back(signal.clone());
             while self.history.len() > cfg.history_len {
                 self.history.pop_front();
             }
+        }
+    }
+
+    /// Adds an item-level signal to the session model's memory: impressions and card dwell stay out (weak,
+    /// frequent, and untested on real logs; they act through `seen` and the affinities), and so do the
+    /// creator- and topic-level signals, which say nothing about one item's neighbours.
+    fn remember_engaged(&mut self, signal: &Signal, w: f64, cfg: &RankConfig) {
+        let item_level = matches!(
+            signal.kind,
+            SignalKind::Open
+                | SignalKind::ItemDwell { .. }
+                | SignalKind::Like
+                | SignalKind::Share
+                | SignalKind::VideoWatched { .. }
+                | SignalKind::Hide
+        );
+        let Some(e) = signal.target.embedding.as_deref() else { return };
+        if !item_level || w == 0.0 || !w.is_finite() || cfg.engaged_len == 0 {
+            return;
+        }
+        let id = &signal.target.item;
+        let existing = self.engaged.iter().position(|x| &x.item == id).and_then(|i| self.engaged.remove(i));
+        let mut entry = existing.unwrap_or_else(|| {
+            let e = Embedding::encode(e);
+            let v = e.decode(None).unwrap_or_default();
+            Engaged { item: id.clone(), at: signal.at, w: 0.0, e, v }
+        });
+        entry.w = (entry.w + w).clamp(-MAX_ENGAGED_WEIGHT, MAX_ENGAGED_WEIGHT);
+        entry.at = entry.at.max(signal.at);
+        self.engaged.push_back(entry);
+        while self.engaged.len() > cfg.engaged_len {
+            self.engaged.pop_front();
         }
     }
 
@@ -320,14 +385,34 @@ impl Profile {
         while self.history.len() > cfg.history_len {
             self.history.pop_front();
         }
+        let mut ids = std::collections::HashSet::new();
+        self.engaged.retain_mut(|x| {
+            let Ok(v) = x.e.decode(None) else { return false };
+            x.v = v;
+            is_valid_id(&x.item) && x.w.is_finite() && x.w.abs() <= MAX_ENGAGED_WEIGHT && ids.insert(x.item.clone())
+        });
+        while self.engaged.len() > cfg.engaged_len {
+            self.engaged.pop_front();
+        }
     }
 }
 
-/// Brings an older serialised profile up to [`PROFILE_VERSION`]. Version 1 is the first; each future
-/// version adds a step here that rewrites the JSON of the one before.
-fn migrate(value: serde_json::Value, version: u64) -> Result<serde_json::Value, ProfileError> {
-    match version {
-        1 => Ok(value),
-        v => Err(ProfileError::UnknownVersion(v)),
+/// Brings an older serialised profile up to [`PROFILE_VERSION`], one step per version: each step rewrites
+/// the JSON of the version before.
+fn migrate(mut value: serde_json::Value, version: u64) -> Result<serde_json::Value, ProfileError> {
+    let mut version = version;
+    loop {
+        match version {
+            // Version 1 had no engaged items: everything it learned stays, the session model starts empty.
+            1 => {
+                if let Some(obj) = value.as_object_mut() {
+                    obj.insert("engaged".into(), serde_json::Value::Array(Vec::new()));
+                    obj.insert("version".into(), serde_json::Value::from(2));
+                }
+                version = 2;
+            }
+            2 => return Ok(value),
+            v => return Err(ProfileError::UnknownVersion(v)),
+        }
     }
 }

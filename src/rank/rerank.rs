@@ -4,13 +4,14 @@
 //!
 //! The caller passes only what the user has not been shown; what was shown never moves.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 
 use super::candidate::{band_index, kind_key, Candidate, PRICE_BANDS};
 use super::config::RankConfig;
+use super::fast_hash::FastMap;
 use super::profile::{Dim, Profile};
 use super::rng::Rng;
-use super::score::{normalised_server_scores, score, RankContext, Snapshot};
+use super::score::{normalised_server_scores, score, session_scores, RankContext, SessionModel, Snapshot};
 use crate::model::Kind;
 
 /// One slot of the re-ranked tail.
@@ -22,6 +23,8 @@ pub struct Placement {
     pub total: f64,
     /// Its server score normalised over the pool, kept so the breakdown can be recomputed for "why".
     pub server_norm: f64,
+    /// Its session affinity as a z-score over the pool, kept for the same reason.
+    pub embed_z: f64,
     /// Placed by exploration rather than by score.
     pub explored: bool,
 }
@@ -59,20 +62,16 @@ impl Feat {
     }
 }
 
-/// Assigns dense integer ids to strings.
+/// Assigns dense integer ids to strings, borrowing them for the length of one re-rank.
 #[derive(Default)]
-struct Interner {
-    ids: HashMap<String, u32>,
+struct Interner<'a> {
+    ids: FastMap<&'a str, u32>,
 }
 
-impl Interner {
-    fn id(&mut self, s: &str) -> u32 {
-        if let Some(id) = self.ids.get(s) {
-            return *id;
-        }
+impl<'a> Interner<'a> {
+    fn id(&mut self, s: &'a str) -> u32 {
         let next = self.ids.len() as u32;
-        self.ids.insert(s.to_string(), next);
-        next
+        *self.ids.entry(s).or_insert(next)
     }
 
     fn len(&self) -> usize {
@@ -87,6 +86,14 @@ impl Interner {
         }
         out
     }
+}
+
+/// A key whose unsigned order is the descending order of `x` under `total_cmp`, so sorting plain
+/// integers (unstable, and much faster than sorting by a float comparator) gives the best first.
+pub(crate) fn descending_key(x: f64) -> u64 {
+    let b = x.to_bits();
+    let ascending = if b >> 63 == 1 { !b } else { b | (1 << 63) };
+    !ascending
 }
 
 /// Per-key score terms looked up once per re-rank, so scoring an item is arithmetic on small arrays.
@@ -116,12 +123,15 @@ impl Tables {
         }
     }
 
-    /// The score total and whether the item's topics are all of low affinity.
+    /// The score total and whether the item's topics are all of low affinity. `embed` is the weighted,
+    /// gated session term, computed for the whole pool at once.
+    #[allow(clippy::too_many_arguments)]
     fn total(
         &self,
         c: &Candidate,
         f: &Feat,
         server_norm: f64,
+        embed: f64,
         profile: &Profile,
         ctx: &RankContext,
         cfg: &RankConfig,
@@ -150,8 +160,18 @@ impl Tables {
         let live_now = if c.live_now { w.live_now } else { 0.0 };
         let campaign_active = w.campaign_active * f.campaign.map_or(0.0, |k| self.campaign_active[k as usize]);
         let seen = if profile.seen.contains_key(&c.id) { -w.seen } else { 0.0 };
-        let total =
-            server + topic + creator + kind + campaign + price + followed + fresh + live_now + campaign_active + seen;
+        let total = server
+            + topic
+            + creator
+            + kind
+            + campaign
+            + price
+            + followed
+            + fresh
+            + live_now
+            + campaign_active
+            + seen
+            + embed;
         (total, topic_aff <= 0.0)
     }
 }
@@ -241,8 +261,8 @@ impl Recent {
 /// Re-ranks the candidates at `pool` (indices into `cands`; the unseen tail, already without blocked items).
 /// `recent` indexes the end of what was shown, oldest first, so the rules hold across the boundary. Returns
 /// the pool's items in their new order. Same inputs and `seed` give the same order.
-pub fn rerank(
-    cands: &[Candidate],
+pub fn rerank<'a>(
+    cands: &'a [Candidate],
     pool: &[usize],
     recent: &[usize],
     profile: &Profile,
@@ -253,12 +273,15 @@ pub fn rerank(
     let m = pool.len();
     let snap = Snapshot::new(profile, ctx.now, cfg);
     let pooled: Vec<&Candidate> = pool.iter().map(|&i| &cands[i]).collect();
-    let server = normalised_server_scores(&pooled);
+    let server = normalised_server_scores(&pooled, cfg.server_rank_k);
+    let model = SessionModel::new(profile, ctx.now, cfg);
+    let gate = model.as_ref().map_or(0.0, |m| m.gate);
+    let embed_z = session_scores(&pooled, model.as_ref());
 
     let mut creators = Interner::default();
     let mut topics = Interner::default();
     let mut campaigns = Interner::default();
-    let mut feat = |c: &Candidate| -> Feat {
+    let mut feat = |c: &'a Candidate| -> Feat {
         let mut f = Feat {
             creator: creators.id(&c.creator),
             kind: kind_index(c.kind),
@@ -272,24 +295,25 @@ pub fn rerank(
         }
         f
     };
-    let feats: Vec<Feat> = pooled.iter().map(|c| feat(c)).collect();
+    let feats: Vec<Feat> = pooled.iter().map(|&c| feat(c)).collect();
     let recent_feats: Vec<Feat> = recent.iter().map(|&i| feat(&cands[i])).collect();
     let n_creators = creators.len();
     let tables = Tables::new(&snap, &creators, &topics, &campaigns, ctx);
     let (totals, low_affinity): (Vec<f64>, Vec<bool>) = pooled
         .iter()
         .zip(&feats)
-        .zip(&server)
-        .map(|((c, f), s)| {
+        .zip(server.iter().zip(&embed_z))
+        .map(|((c, f), (s, z))| {
             if c.topics.len() > MAX_TOPICS {
-                (score(c, *s, &snap, profile, ctx, cfg).total, snap.best_topic(c).0 <= 0.0)
+                (score(c, *s, *z, gate, &snap, profile, ctx, cfg).total, snap.best_topic(c).0 <= 0.0)
             } else {
-                tables.total(c, f, *s, profile, ctx, cfg)
+                tables.total(c, f, *s, cfg.score.embed * gate * z, profile, ctx, cfg)
             }
         })
         .unzip();
-    let mut order: Vec<usize> = (0..m).collect();
-    order.sort_by(|&a, &b| totals[b].total_cmp(&totals[a]).then(a.cmp(&b)));
+    let mut keyed: Vec<(u64, u32)> = (0..m).map(|i| (descending_key(totals[i]), i as u32)).collect();
+    keyed.sort_unstable();
+    let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i as usize).collect();
 
     // Unplaced candidates as one linked list per kind over positions in `order`, so a slot that bans a kind
     // never walks past that kind's items, and each slot scans only what is still available.
@@ -327,7 +351,7 @@ pub fn rerank(
     let mut recent_creators: Vec<u32> = Vec::with_capacity(creator_back);
 
     for slot in 0..m {
-        let explore = rng.unit() < cfg.exploration;
+        let explore = rng.unit() < cfg.exploration && slot >= cfg.explore_from;
         recent_creators.clear();
         recent_creators.extend(last.last(creator_back).map(|f| f.creator));
         recent_creators.sort_unstable();
@@ -407,7 +431,13 @@ pub fn rerank(
         }
         remaining.take(&feats[chosen]);
         last.push(feats[chosen]);
-        out.push(Placement { index: pool[chosen], total: totals[chosen], server_norm: server[chosen], explored });
+        out.push(Placement {
+            index: pool[chosen],
+            total: totals[chosen],
+            server_norm: server[chosen],
+            embed_z: embed_z[chosen],
+            explored,
+        });
     }
     out
 }

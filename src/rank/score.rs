@@ -1,12 +1,14 @@
 //! The score of one candidate, kept as a breakdown so every placement can be explained.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use serde::Serialize;
 
 use super::candidate::{kind_key, Candidate};
 use super::config::RankConfig;
+use super::fast_hash::FastMap;
 use super::profile::{Dim, Profile};
+use super::rerank::descending_key;
 use crate::model::Campaign;
 
 /// What the ranker knows besides the profile.
@@ -47,20 +49,35 @@ pub struct Breakdown {
     pub campaign_active: f64,
     /// Already-seen penalty (negative).
     pub seen: f64,
+    /// Similarity to what the user engaged with this session (the session model), weighted and gated.
+    pub embed: f64,
     /// Sum of the terms.
     pub total: f64,
 }
 
 /// Affinities of every profile key at one moment, squashed, ready for fast lookups while scoring many items.
-pub struct Snapshot {
-    dims: [HashMap<String, f64>; 5],
+pub struct Snapshot<'p> {
+    dims: [FastMap<&'p str, f64>; 5],
     scale: f64,
 }
 
-impl Snapshot {
+impl<'p> Snapshot<'p> {
     /// Evaluates the profile at `now`.
-    pub fn new(profile: &Profile, now: i64, cfg: &RankConfig) -> Self {
-        let dim = |d: Dim| profile.top(d, now, cfg).into_iter().collect::<HashMap<String, f64>>();
+    pub fn new(profile: &'p Profile, now: i64, cfg: &RankConfig) -> Self {
+        let (short_hl, long_hl) = (cfg.short_half_life_h * 3600.0, cfg.long_half_life_h * 3600.0);
+        // The same combined affinity as `Profile::affinity`, summed map by map instead of key by key.
+        let dim = |d: Dim| {
+            let (short, long) = (profile.short.get(d), profile.long.get(d));
+            let mut out: FastMap<&str, f64> = FastMap::default();
+            out.reserve(short.len() + long.len());
+            for (k, a) in short {
+                *out.entry(k.as_str()).or_default() += a.at(now, short_hl);
+            }
+            for (k, a) in long {
+                *out.entry(k.as_str()).or_default() += cfg.long_share * a.at(now, long_hl);
+            }
+            out
+        };
         Self {
             dims: [dim(Dim::Topic), dim(Dim::Creator), dim(Dim::Kind), dim(Dim::Campaign), dim(Dim::Price)],
             scale: cfg.affinity_scale,
@@ -97,10 +114,93 @@ impl Snapshot {
     }
 }
 
-/// Scores one candidate. `server_norm` is its server score normalised over the candidate set (0..1).
+/// The session model: a decayed, weighted average of the embeddings of the items engaged with, in order
+/// (recent ones weigh more; "not interested" pushes away), and how much to trust it. An item's affinity
+/// is its dot product with this vector, which approximates its summed item-kNN similarity to them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SessionModel {
+    /// The session vector.
+    pub u: Vec<f32>,
+    /// Evidence gate in 0..1: `E / (E + gate_half)` with `E` the decayed weight of the engagement, both
+    /// ways.
+    pub gate: f64,
+}
+
+impl SessionModel {
+    /// Builds the model from the profile's engaged items at `now`; `None` with nothing to go on.
+    pub fn new(profile: &Profile, now: i64, cfg: &RankConfig) -> Option<Self> {
+        let mut u: Vec<f32> = Vec::new();
+        let (mut total, mut evidence) = (0.0f64, 0.0f64);
+        let half_life = cfg.embed_half_life_h * 3600.0;
+        for (k, x) in profile.engaged.iter().rev().enumerate() {
+            let e = &x.v;
+            if e.is_empty() {
+                continue;
+            }
+            if u.is_empty() {
+                u = vec![0.0; e.len()];
+            }
+            if e.len() != u.len() {
+                continue;
+            }
+            let recency = if cfg.embed_recency > 0.0 { (-(k as f64) / cfg.embed_recency).exp() } else { 1.0 };
+            let age = (now - x.at).max(0) as f64;
+            let decay = if half_life > 0.0 { (-(age / half_life) * std::f64::consts::LN_2).exp() } else { 1.0 };
+            let w = if x.w < 0.0 { x.w * cfg.embed_negative } else { x.w } * recency * decay;
+            if !w.is_finite() || w == 0.0 {
+                continue;
+            }
+            for (a, b) in u.iter_mut().zip(e) {
+                *a += (w as f32) * b;
+            }
+            total += w.abs();
+            // "Not interested" is evidence too: it is explicit, and a user expects its neighbours to go.
+            evidence += w.abs();
+        }
+        if total <= 0.0 || u.is_empty() {
+            return None;
+        }
+        for a in &mut u {
+            *a /= total as f32;
+        }
+        Some(SessionModel { u, gate: evidence / (evidence + cfg.gate_half.max(1e-9)) })
+    }
+
+    /// The item's affinity, or `None` when it has no embedding of the session's dimension.
+    pub fn affinity(&self, e: Option<&[f32]>) -> Option<f64> {
+        e.filter(|e| e.len() == self.u.len()).map(|e| f64::from(super::train::dot(&self.u, e)))
+    }
+}
+
+/// Session affinities of the candidates as z-scores over those that have one (clamped to ±3; 0 for
+/// the rest, and for all when there is no session model), so one weight works whatever the embedding's
+/// scale.
+pub fn session_scores(cands: &[&Candidate], model: Option<&SessionModel>) -> Vec<f64> {
+    let Some(model) = model else { return vec![0.0; cands.len()] };
+    let raw: Vec<Option<f64>> = cands.iter().map(|c| model.affinity(c.embedding.as_deref())).collect();
+    let (n, sum, sq) = raw.iter().flatten().fold((0.0, 0.0, 0.0), |(n, s, q), v| (n + 1.0, s + v, q + v * v));
+    if n < 2.0 {
+        return vec![0.0; cands.len()];
+    }
+    let mean = sum / n;
+    let sd = (sq / n - mean * mean).max(0.0).sqrt();
+    raw.iter()
+        .map(|v| match v {
+            Some(v) if sd > 1e-12 => ((v - mean) / sd).clamp(-3.0, 3.0),
+            _ => 0.0,
+        })
+        .collect()
+}
+
+/// Scores one candidate. `server_norm` is its server score normalised over the candidate set (0..1);
+/// `embed_z` its session affinity as a z-score over the set ([`session_scores`]), and `gate` the session
+/// model's gate (0 without one).
+#[allow(clippy::too_many_arguments)]
 pub fn score(
     c: &Candidate,
     server_norm: f64,
+    embed_z: f64,
+    gate: f64,
     snap: &Snapshot,
     profile: &Profile,
     ctx: &RankContext,
@@ -128,6 +228,7 @@ pub fn score(
         live_now: if c.live_now { w.live_now } else { 0.0 },
         campaign_active: w.campaign_active * campaign_active,
         seen: if profile.seen.contains_key(&c.id) { -w.seen } else { 0.0 },
+        embed: w.embed * gate * embed_z,
         total: 0.0,
     };
     b.total = b.server
@@ -140,12 +241,32 @@ pub fn score(
         + b.fresh
         + b.live_now
         + b.campaign_active
-        + b.seen;
+        + b.seen
+        + b.embed;
     b
 }
 
-/// Normalises server scores over a candidate set to 0..1 (min-max); items without one get 0.5.
-pub fn normalised_server_scores(cands: &[&Candidate]) -> Vec<f64> {
+/// Normalises server scores over a candidate set to 0..1: by rank, `k / (k + rank)` (0-based; ties share
+/// a rank) when `rank_k > 0`, else min-max. Items without a score get 0.5.
+pub fn normalised_server_scores(cands: &[&Candidate], rank_k: f64) -> Vec<f64> {
+    if rank_k > 0.0 {
+        let mut keyed: Vec<(u64, u32)> = cands
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.server_score.filter(|s| s.is_finite()).map(|s| (descending_key(s), i as u32)))
+            .collect();
+        keyed.sort_unstable();
+        let mut out = vec![0.5; cands.len()];
+        let mut rank = 0;
+        for (pos, (key, i)) in keyed.iter().enumerate() {
+            // Ties share the rank of the first of them.
+            if pos > 0 && keyed[pos - 1].0 != *key {
+                rank = pos;
+            }
+            out[*i as usize] = rank_k / (rank_k + rank as f64);
+        }
+        return out;
+    }
     let (lo, hi) = cands
         .iter()
         .filter_map(|c| c.server_score.filter(|s| s.is_finite()))

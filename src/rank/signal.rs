@@ -70,6 +70,10 @@ pub struct Target {
     /// Price band of the first product.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price_band: Option<String>,
+    /// The item's embedding, for the session model; not written with the signal (the profile keeps the
+    /// engaged items' vectors once, compactly, in its own list).
+    #[serde(skip)]
+    pub embedding: Option<std::sync::Arc<[f32]>>,
 }
 
 impl From<&Candidate> for Target {
@@ -81,6 +85,7 @@ impl From<&Candidate> for Target {
             kind: c.kind,
             campaign: c.campaign.clone(),
             price_band: c.price_band.map(str::to_string),
+            embedding: c.embedding.clone(),
         }
     }
 }
@@ -155,6 +160,7 @@ mod tests {
             kind: Kind::Video,
             campaign: Some("d11".into()),
             price_band: None,
+            embedding: None,
         }
     }
 

@@ -14,9 +14,15 @@ use crate::model::Kind;
 /// "Now" for synthetic data.
 pub const NOW: i64 = 1_795_579_200;
 
-/// `n` candidates over 12 topics, 200 creators and all kinds, with server scores and ages.
+/// Dimension of the synthetic embeddings (the largest the contract allows, so benchmarks measure the
+/// worst case).
+pub const DIM: usize = 32;
+
+/// `n` candidates over 12 topics, 200 creators and all kinds, with server scores, ages and 32-dimensional
+/// embeddings (a topic direction plus noise, as learned embeddings roughly are).
 pub fn candidates(n: usize, seed: u64) -> Vec<Candidate> {
     let mut rng = Rng::new(seed);
+    let directions: Vec<Vec<f32>> = (0..12).map(|_| (0..DIM).map(|_| (rng.unit() - 0.5) as f32).collect()).collect();
     (0..n)
         .map(|i| {
             let topic = rng.index(12);
@@ -39,6 +45,7 @@ pub fn candidates(n: usize, seed: u64) -> Vec<Candidate> {
                 published_ts: NOW - rng.range(0, 60 * 86_400) as i64,
                 server_score: Some(rng.unit()),
                 live_now: kind == Kind::Live && rng.chance(0.5),
+                embedding: Some(directions[topic].iter().map(|d| d * 0.3 + (rng.unit() - 0.5) as f32 * 0.1).collect()),
             }
         })
         .collect()

@@ -1,14 +1,22 @@
 // The hostile fixture pack (tests/fixtures/hostile/, see its make.mjs) and hostile whole responses, against
 // the release build under its Content-Security-Policy: no script runs, no request leaves for a non-http(s)
 // URL, nothing panics (the fixture fails the test on any page error), good items render, bad ones are
-// skipped with a logged reason, and the page stays responsive.
+// skipped with a logged reason, items with a broken embedding render without it (logged), and the page stays
+// responsive.
 import { readFileSync } from "node:fs";
 import { test, expect, cards } from "./fixtures";
 import type { Page, Route } from "@playwright/test";
 
 const DIR = "tests/fixtures/hostile";
 const feed = readFileSync(`${DIR}/feed.json`, "utf8");
-const expected: { markup: string; kept: string[]; skipped: Record<string, string>; reasons: Record<string, string> } = JSON.parse(readFileSync(`${DIR}/expect.json`, "utf8"));
+const expected: {
+  markup: string;
+  kept: string[];
+  skipped: Record<string, string>;
+  reasons: Record<string, string>;
+  without_embedding: Record<string, string>;
+  wrong_dim: string[];
+} = JSON.parse(readFileSync(`${DIR}/expect.json`, "utf8"));
 const FIRST = "**/api/v1/feed/recommend/1.json";
 
 /** Records what an attack could leave behind: dialogs, requests to non-http(s) URLs, warnings. */
@@ -58,6 +66,15 @@ test("the hostile pack: markup stays text, bad URLs never reach the page, good i
     expect(seen.warnings.some((w) => w.includes(`${at}`) && w.includes(why)), `a warning for ${at} saying ${why}`).toBe(true);
   }
   expect(seen.warnings.some((w) => w.includes(": next: "))).toBe(true);
+  // Every broken embedding is logged with its field (its item is among the cards above), and the one whose
+  // length differs from index.json's embedding_dim by its item id.
+  for (const [at, field] of Object.entries(expected.without_embedding)) {
+    const path = `${at}.${field}:`;
+    expect(seen.warnings.some((w) => w.includes("kept without its embedding") && w.includes(path)), `a warning naming ${path}`).toBe(true);
+  }
+  for (const id of expected.wrong_dim) {
+    expect(seen.warnings.some((w) => w.includes(`item ${id}.embedding:`)), `a warning for the embedding of ${id}`).toBe(true);
+  }
 
   // The item page renders the same text fields, products and translation as text.
   await marked.locator(".card-link").click();
