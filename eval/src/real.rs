@@ -285,6 +285,10 @@ fn objective(fold: &Fold, cfg: &RankConfig, bases: &[Vec<Vec<UserMetrics>>]) -> 
     total / 6.0
 }
 
+/// The smallest gain in the validation objective a fit step must bring to be taken: smaller ones are well
+/// inside the noise of about a hundred validation sessions, and chasing them would only churn the weights.
+const MIN_GAIN: f64 = 0.005;
+
 type Knob = (&'static str, fn(&mut RankConfig, f64), &'static [f64]);
 
 /// The weights fitted on validation, each over a few values, one at a time, twice round. The ranges are
@@ -320,7 +324,7 @@ fn fit(fold: &Fold) -> RankConfig {
                     continue;
                 }
                 let s = objective(fold, &cfg, &bases);
-                if s > best_score + 1e-4 {
+                if s > best_score + MIN_GAIN {
                     println!("fit: round {round} {name} = {v}: {s:.4}");
                     best_score = s;
                     best = cfg;

@@ -16,9 +16,10 @@ use crate::model::Kind;
 use crate::tr;
 
 /// Renders `list`, loading pages as the user nears the end. `empty` is shown for a list with no items.
-/// Items a personalised feed keeps loaded beyond what has been shown: three pages of the demo pack, enough
-/// for a re-rank to have a real choice, little enough not to load the whole feed (docs/ranking.md).
-pub const UNSEEN_AHEAD: usize = 60;
+/// Items a personalised feed keeps loaded beyond what has been shown: five pages of the demo pack (about
+/// 30 KB gzip), enough for a re-rank to find several items of whatever the user just opened, little enough
+/// not to load the whole feed (docs/ranking.md).
+pub const UNSEEN_AHEAD: usize = 100;
 
 #[component]
 pub fn PagedFeed(

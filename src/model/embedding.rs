@@ -56,11 +56,8 @@ impl Embedding {
             None => (MIN_DIM..=MAX_DIM).contains(&bytes.len()),
         };
         if !ok_len {
-            return Err(ProblemKind::Shape(format!(
-                "embedding has {} components, expected {}",
-                bytes.len(),
-                dim.map_or(format!("{MIN_DIM} to {MAX_DIM}"), |d| d.to_string())
-            )));
+            let (lo, hi) = dim.map_or((MIN_DIM, MAX_DIM), |d| (d, d));
+            return Err(ProblemKind::Shape(format!("embedding has {} components, expected {lo} to {hi}", bytes.len())));
         }
         Ok(bytes.iter().map(|b| (f64::from(*b as i8) * self.scale) as f32).collect())
     }

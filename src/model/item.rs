@@ -332,7 +332,7 @@ impl Item {
             match e.decode(None) {
                 Ok(v) => self.vector = Some(v.into()),
                 Err(kind) => {
-                    let at = if kind == ProblemKind::OutOfRange { "scale" } else { "q" };
+                    let at = if matches!(kind, ProblemKind::OutOfRange) { "scale" } else { "q" };
                     p.note(format!("{path}.embedding.{at}"), kind);
                     self.embedding = None;
                 }

@@ -172,7 +172,7 @@ impl Default for RankConfig {
             score: ScoreWeights {
                 server: 1.0,
                 topic: 0.2,
-                creator: 0.0,
+                creator: 0.4,
                 kind: 0.3,
                 campaign: 0.2,
                 price: 0.2,
@@ -181,7 +181,7 @@ impl Default for RankConfig {
                 live_now: 0.3,
                 campaign_active: 0.3,
                 seen: 0.6,
-                embed: 0.4,
+                embed: 0.6,
             },
             short_half_life_h: 2.0,
             long_half_life_h: 24.0 * 14.0,
@@ -204,10 +204,10 @@ impl Default for RankConfig {
             exploration: 0.08,
             explore_from: 20,
             engaged_len: 50,
-            embed_negative: 1.0,
-            embed_recency: 5.0,
+            embed_negative: 0.3,
+            embed_recency: 2.5,
             embed_half_life_h: 24.0,
-            gate_half: 4.0,
+            gate_half: 8.0,
             server_rank_k: 0.0,
         }
     }

@@ -23,7 +23,7 @@ pub const MAX_ENGAGED_WEIGHT: f64 = 20.0;
 
 /// An item the user engaged with (opened, dwelt on, liked, shared, hid), with its embedding: the session
 /// model's memory. Kept compact (the contract's int8 form) and bounded by `RankConfig::engaged_len`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Engaged {
     /// Item id.
     pub item: String,
@@ -144,8 +144,9 @@ pub struct Profile {
     /// Most recent signals, oldest first.
     #[serde(default)]
     pub history: VecDeque<Signal>,
-    /// Items engaged with that had an embedding, least recently engaged first.
-    #[serde(default)]
+    /// Items engaged with that had an embedding, least recently engaged first. Read back by hand in
+    /// [`Profile::from_json`] (a derived reader for the list cost 1 KB of gzip wasm); a bad entry is dropped.
+    #[serde(default, skip_deserializing)]
     pub engaged: VecDeque<Engaged>,
 }
 
@@ -161,6 +162,21 @@ impl Default for Profile {
             history: VecDeque::new(),
             engaged: VecDeque::new(),
         }
+    }
+}
+
+impl Engaged {
+    /// Reads one stored entry; `None` for anything that is not `{item, at, w, e: {scale, q}}` with the
+    /// right types (bounds are checked by `sanitise`).
+    fn from_value(v: &serde_json::Value) -> Option<Engaged> {
+        let e = v.get("e")?;
+        Some(Engaged {
+            item: v.get("item")?.as_str()?.to_string(),
+            at: v.get("at")?.as_i64()?,
+            w: v.get("w")?.as_f64()?,
+            e: Embedding { scale: e.get("scale")?.as_f64()?, q: e.get("q")?.as_str()?.to_string() },
+            v: Vec::new(),
+        })
     }
 }
 
@@ -360,8 +376,13 @@ impl Profile {
             .get("version")
             .and_then(serde_json::Value::as_u64)
             .ok_or_else(|| ProfileError::Corrupt("missing version".into()))?;
-        let value = migrate(value, version)?;
+        let mut value = migrate(value, version)?;
+        let engaged = value.as_object_mut().and_then(|o| o.remove("engaged"));
         let mut p: Profile = serde_json::from_value(value).map_err(|e| ProfileError::Corrupt(e.to_string()))?;
+        p.engaged = engaged
+            .as_ref()
+            .and_then(serde_json::Value::as_array)
+            .map_or_else(VecDeque::new, |list| list.iter().filter_map(Engaged::from_value).collect());
         p.sanitise(cfg);
         Ok(p)
     }

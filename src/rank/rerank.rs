@@ -89,7 +89,7 @@ impl<'a> Interner<'a> {
 }
 
 /// A key whose unsigned order is the descending order of `x` under `total_cmp`, so sorting plain
-/// integers (unstable, and much faster than sorting by a float comparator) gives the best first.
+/// integer pairs (unstable, and much faster than sorting by a float comparator) gives the best first.
 pub(crate) fn descending_key(x: f64) -> u64 {
     let b = x.to_bits();
     let ascending = if b >> 63 == 1 { !b } else { b | (1 << 63) };

@@ -85,13 +85,13 @@ pub fn baskets(items: &[Item], styles: &[usize], topics: &[&str], now: i64, seed
                 if !rng.chance(seen) {
                     continue;
                 }
-                // A style one likes draws one in beyond one's topics; a liked topic in a style one does not
-                // like draws one in less.
+                // A liked topic draws one in most, more so in a liked style; a liked style alone draws one in
+                // beyond one's topics now and then.
                 let engage = match (t, s) {
-                    (true, true) => 0.5,
-                    (false, true) => 0.2,
-                    (true, false) => 0.05,
-                    (false, false) => 0.005,
+                    (true, true) => 0.6,
+                    (true, false) => 0.25,
+                    (false, true) => 0.12,
+                    (false, false) => 0.01,
                 };
                 if rng.chance(engage) {
                     basket.push(i);

