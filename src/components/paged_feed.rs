@@ -110,13 +110,16 @@ pub fn PagedFeed(
     // device for the same reason); it never loads further than that ahead of the reader.
     let sentinel = NodeRef::<Div>::new();
     let near_end = use_near_viewport(sentinel, "1200px 0px");
+    let embedded = crate::app::embed::active();
     {
         let list = list.clone();
         let state = state.clone();
         Effect::new(move |_| {
             let (idle, len) = state.with(|s| (s.status == ListStatus::Idle && !s.items.is_empty(), s.items.len()));
             let shown = *list.shown.lock().unwrap_or_else(|e| e.into_inner());
-            let short = personalized && len.saturating_sub(shown) < UNSEEN_AHEAD;
+            // Not in an embed: its frame grows to its content, so every item loaded ahead would be laid out
+            // in the host's page at once; there the host's scrolling sets the pace, as before.
+            let short = personalized && !embedded && len.saturating_sub(shown) < UNSEEN_AHEAD;
             if idle && (near_end.get() || short) {
                 list.load_more(ctx);
             }
