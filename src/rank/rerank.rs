@@ -156,7 +156,7 @@ impl Tables {
         let campaign = f.campaign.map_or(0.0, |k| w.campaign * self.campaign[k as usize]);
         let price = c.price_band.map_or(0.0, |p| w.price * band_index(p).map_or(0.0, |i| self.price[i]));
         let followed = if self.followed[f.creator as usize] { w.followed } else { 0.0 };
-        let fresh = w.fresh * (-(age_h / cfg.fresh_half_life_h) * std::f64::consts::LN_2).exp();
+        let fresh = w.fresh * super::profile::halved(age_h, cfg.fresh_half_life_h);
         let live_now = if c.live_now { w.live_now } else { 0.0 };
         let campaign_active = w.campaign_active * f.campaign.map_or(0.0, |k| self.campaign_active[k as usize]);
         let seen = if profile.seen.contains_key(&c.id) { -w.seen } else { 0.0 };

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::candidate::{kind_key, Candidate};
 use super::config::RankConfig;
 use super::fast_hash::FastMap;
-use super::profile::{Dim, Profile};
+use super::profile::{halved, Dim, Profile};
 use super::rerank::descending_key;
 use crate::model::Campaign;
 
@@ -130,7 +130,9 @@ impl SessionModel {
     /// Builds the model from the profile's engaged items at `now`; `None` with nothing to go on.
     pub fn new(profile: &Profile, now: i64, cfg: &RankConfig) -> Option<Self> {
         let mut u: Vec<f32> = Vec::new();
-        let (mut total, mut evidence) = (0.0f64, 0.0f64);
+        // The decayed engagement weight, both ways: it normalises the vector and is the gate's evidence
+        // ("not interested" is evidence too: it is explicit, and a user expects its neighbours to go).
+        let mut evidence = 0.0f64;
         let half_life = cfg.embed_half_life_h * 3600.0;
         for (k, x) in profile.engaged.iter().rev().enumerate() {
             let e = &x.v;
@@ -144,8 +146,7 @@ impl SessionModel {
                 continue;
             }
             let recency = if cfg.embed_recency > 0.0 { (-(k as f64) / cfg.embed_recency).exp() } else { 1.0 };
-            let age = (now - x.at).max(0) as f64;
-            let decay = if half_life > 0.0 { (-(age / half_life) * std::f64::consts::LN_2).exp() } else { 1.0 };
+            let decay = halved((now - x.at).max(0) as f64, half_life);
             let w = if x.w < 0.0 { x.w * cfg.embed_negative } else { x.w } * recency * decay;
             if !w.is_finite() || w == 0.0 {
                 continue;
@@ -153,15 +154,13 @@ impl SessionModel {
             for (a, b) in u.iter_mut().zip(e) {
                 *a += (w as f32) * b;
             }
-            total += w.abs();
-            // "Not interested" is evidence too: it is explicit, and a user expects its neighbours to go.
             evidence += w.abs();
         }
-        if total <= 0.0 || u.is_empty() {
+        if evidence <= 0.0 || u.is_empty() {
             return None;
         }
         for a in &mut u {
-            *a /= total as f32;
+            *a /= evidence as f32;
         }
         Some(SessionModel { u, gate: evidence / (evidence + cfg.gate_half.max(1e-9)) })
     }
@@ -224,7 +223,7 @@ pub fn score(
         campaign: c.campaign.as_deref().map_or(0.0, |k| w.campaign * snap.get(Dim::Campaign, k)),
         price: c.price_band.map_or(0.0, |p| w.price * snap.get(Dim::Price, p)),
         followed: if ctx.followed.contains(&c.creator) { w.followed } else { 0.0 },
-        fresh: w.fresh * (-(age_h / cfg.fresh_half_life_h) * std::f64::consts::LN_2).exp(),
+        fresh: w.fresh * halved(age_h, cfg.fresh_half_life_h),
         live_now: if c.live_now { w.live_now } else { 0.0 },
         campaign_active: w.campaign_active * campaign_active,
         seen: if profile.seen.contains_key(&c.id) { -w.seen } else { 0.0 },
