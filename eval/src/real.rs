@@ -297,7 +297,6 @@ type Knob = (&'static str, fn(&mut RankConfig, f64), &'static [f64]);
 const KNOBS: &[Knob] = &[
     ("score.embed", |c, v| c.score.embed = v, &[0.2, 0.4, 0.6, 0.9, 1.3]),
     ("gate_half", |c, v| c.gate_half = v, &[0.5, 1.0, 2.0, 4.0, 8.0]),
-    ("server_rank_k", |c, v| c.server_rank_k = v, &[0.0, 20.0, 60.0, 200.0]),
     ("score.topic", |c, v| c.score.topic = v, &[0.2, 0.4, 0.8, 1.6]),
     ("score.creator", |c, v| c.score.creator = v, &[0.0, 0.4, 0.8]),
     ("embed_recency", |c, v| c.embed_recency = v, &[0.0, 2.5, 5.0, 10.0]),
@@ -337,11 +336,7 @@ fn fit(fold: &Fold) -> RankConfig {
 
 /// The configuration of the ranker before the session model (for comparison: issue #13's starting point).
 fn tags_only(cfg: &RankConfig) -> RankConfig {
-    RankConfig {
-        server_rank_k: 0.0,
-        score: guang::rank::config::ScoreWeights { embed: 0.0, ..cfg.score.clone() },
-        ..cfg.clone()
-    }
+    RankConfig { score: guang::rank::config::ScoreWeights { embed: 0.0, ..cfg.score.clone() }, ..cfg.clone() }
 }
 
 fn no_diversity(cfg: &RankConfig) -> RankConfig {
@@ -411,7 +406,6 @@ fn old_defaults() -> RankConfig {
     c.creator_repeat_penalty = 0.6;
     c.exploration = 0.08;
     c.explore_from = 0;
-    c.server_rank_k = 0.0;
     c
 }
 

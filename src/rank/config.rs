@@ -145,9 +145,6 @@ pub struct RankConfig {
     /// Evidence (decayed engagement weight; an open with a long read is about 2) at which the session model
     /// gets half its weight: with less, the order stays close to the server's.
     pub gate_half: f64,
-    /// Server scores enter as ranks, `k / (k + rank)`, when this is above 0 (robust to a heavy-tailed or
-    /// uncalibrated score); min-max normalised scores when 0.
-    pub server_rank_k: f64,
 }
 
 impl Default for RankConfig {
@@ -208,7 +205,6 @@ impl Default for RankConfig {
             embed_recency: 2.5,
             embed_half_life_h: 24.0,
             gate_half: 8.0,
-            server_rank_k: 0.0,
         }
     }
 }

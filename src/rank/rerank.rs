@@ -90,7 +90,7 @@ impl<'a> Interner<'a> {
 
 /// A key whose unsigned order is the descending order of `x` under `total_cmp`, so sorting plain
 /// integer pairs (unstable, and much faster than sorting by a float comparator) gives the best first.
-pub(crate) fn descending_key(x: f64) -> u64 {
+fn descending_key(x: f64) -> u64 {
     let b = x.to_bits();
     let ascending = if b >> 63 == 1 { !b } else { b | (1 << 63) };
     !ascending
@@ -273,7 +273,7 @@ pub fn rerank<'a>(
     let m = pool.len();
     let snap = Snapshot::new(profile, ctx.now, cfg);
     let pooled: Vec<&Candidate> = pool.iter().map(|&i| &cands[i]).collect();
-    let server = normalised_server_scores(&pooled, cfg.server_rank_k);
+    let server = normalised_server_scores(&pooled);
     let model = SessionModel::new(profile, ctx.now, cfg);
     let gate = model.as_ref().map_or(0.0, |m| m.gate);
     let embed_z = session_scores(&pooled, model.as_ref());

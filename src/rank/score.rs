@@ -8,7 +8,6 @@ use super::candidate::{kind_key, Candidate};
 use super::config::RankConfig;
 use super::fast_hash::FastMap;
 use super::profile::{halved, Dim, Profile};
-use super::rerank::descending_key;
 use crate::model::Campaign;
 
 /// What the ranker knows besides the profile.
@@ -245,27 +244,9 @@ pub fn score(
     b
 }
 
-/// Normalises server scores over a candidate set to 0..1: by rank, `k / (k + rank)` (0-based; ties share
-/// a rank) when `rank_k > 0`, else min-max. Items without a score get 0.5.
-pub fn normalised_server_scores(cands: &[&Candidate], rank_k: f64) -> Vec<f64> {
-    if rank_k > 0.0 {
-        let mut keyed: Vec<(u64, u32)> = cands
-            .iter()
-            .enumerate()
-            .filter_map(|(i, c)| c.server_score.filter(|s| s.is_finite()).map(|s| (descending_key(s), i as u32)))
-            .collect();
-        keyed.sort_unstable();
-        let mut out = vec![0.5; cands.len()];
-        let mut rank = 0;
-        for (pos, (key, i)) in keyed.iter().enumerate() {
-            // Ties share the rank of the first of them.
-            if pos > 0 && keyed[pos - 1].0 != *key {
-                rank = pos;
-            }
-            out[*i as usize] = rank_k / (rank_k + rank as f64);
-        }
-        return out;
-    }
+/// Normalises server scores over a candidate set to 0..1 (min-max); items without one get 0.5. (Ranks,
+/// `k / (k + rank)`, were tried on the MovieLens validation split for k = 20, 60 and 200 and lost.)
+pub fn normalised_server_scores(cands: &[&Candidate]) -> Vec<f64> {
     let (lo, hi) = cands
         .iter()
         .filter_map(|c| c.server_score.filter(|s| s.is_finite()))
