@@ -84,14 +84,7 @@ pub fn explain(
 ) -> (Vec<Reason>, Breakdown) {
     let b = breakdown(c, p, profile, ctx, cfg);
     let now = ctx.now;
-    let mut reasons = reasons(c, &b, p.explored, profile, now);
-    if let Some(r) = reasons.iter_mut().find(|r| matches!(r, Reason::SimilarTo { .. })) {
-        match most_similar_engaged(c, profile) {
-            Some(item) => *r = Reason::SimilarTo { item },
-            None => *r = Reason::Popular,
-        }
-    }
-    reasons.dedup();
+    let reasons = reasons(c, &b, p.explored, profile, now);
     (reasons, b)
 }
 
@@ -112,7 +105,9 @@ fn reasons(c: &Candidate, b: &Breakdown, explored: bool, profile: &Profile, now:
     if let Some(campaign) = &c.campaign {
         terms.push((b.campaign_active + b.campaign, Reason::CampaignOn { campaign: campaign.clone() }));
     }
-    terms.push((b.embed, Reason::SimilarTo { item: String::new() }));
+    if let Some(item) = most_similar_engaged(c, profile) {
+        terms.push((b.embed, Reason::SimilarTo { item }));
+    }
     terms.push((b.live_now, Reason::LiveNow));
     terms.push((b.fresh * 0.8, Reason::Fresh));
     terms.push((b.server * 0.5, Reason::Popular));
