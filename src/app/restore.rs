@@ -10,7 +10,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::app::state::{check_embeddings, ListState, ListStatus, PagedList};
+use crate::app::state::{accept_page, ListState, ListStatus, PagedList};
 use crate::app::Ctx;
 use crate::model::{parse_feed_page, Item};
 use crate::storage;
@@ -123,13 +123,7 @@ pub fn restore(list: &PagedList, first_url: &str, ctx: Ctx) -> Option<Anchor> {
         Ok(p) => p,
         Err(e) => return drop_corrupt(ctx, "invalid", &e),
     };
-    for p in &page.skipped {
-        leptos::logging::warn!("guang: skipped in the saved feed: {p}");
-    }
-    for p in &page.notes {
-        leptos::logging::warn!("guang: kept without its embedding in the saved feed: {p}");
-    }
-    check_embeddings(ctx, &mut page.items, "the saved feed");
+    accept_page(ctx, &mut page, "the saved feed");
     if page.items.is_empty() {
         return None;
     }

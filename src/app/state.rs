@@ -225,19 +225,25 @@ pub struct PagedList {
     pub fresh: ArcRwSignal<Vec<Arc<Item>>>,
 }
 
+/// Logs what a parsed feed page refused (skipped items, dropped embeddings) and drops embeddings of the
+/// wrong dimension: the same for a page from the API and for a saved place read back from the device.
+pub fn accept_page(ctx: Ctx, page: &mut FeedPage, source: &str) {
+    for p in &page.skipped {
+        leptos::logging::warn!("guang: skipped in {source}: {p}");
+    }
+    for p in &page.notes {
+        leptos::logging::warn!("guang: kept without its embedding in {source}: {p}");
+    }
+    check_embeddings(ctx, &mut page.items, source);
+}
+
 /// Fetches and parses one feed page, logging every skipped item with its reason and every embedding dropped
 /// from a kept one. Returns the page (for `next`) with its items taken out, and those items minus any the
 /// user blocked.
 async fn fetch_feed_page(url: &str, ctx: Ctx) -> Result<(FeedPage, Vec<Arc<Item>>), FetchError> {
     let text = fetch_text(url).await?;
     let mut page = parse_feed_page(&text, &ctx.session().base)?;
-    for p in &page.skipped {
-        leptos::logging::warn!("guang: skipped in {url}: {p}");
-    }
-    for p in &page.notes {
-        leptos::logging::warn!("guang: kept without its embedding in {url}: {p}");
-    }
-    check_embeddings(ctx, &mut page.items, url);
+    accept_page(ctx, &mut page, url);
     let items = std::mem::take(&mut page.items)
         .into_iter()
         .filter(|i| !ctx.pers.with_profile(|p| is_blocked(&Candidate::from_item(i), p)))
