@@ -2,7 +2,7 @@
 //! `scale * q[k]`. Int8 with one scale per item keeps a 32-dimensional vector to about 60 bytes of JSON, and
 //! the ranker gets plain `f32`s. The server learns the vectors from its logs; the device only compares them.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::item::Item;
 use super::problem::{Problem, ProblemKind};
@@ -15,8 +15,9 @@ pub const MAX_DIM: usize = 32;
 /// dominate every dot product.
 pub const MAX_SCALE: f64 = 1.0;
 
-/// An embedding as the contract carries it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// An embedding as the contract carries it. Written by serde; read by hand wherever it comes in (an item in
+/// `Item::from_value`, a stored profile in `Profile::from_json`), so a bad one costs only itself.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Embedding {
     /// Multiplier of every quantised component; finite, positive, at most [`MAX_SCALE`].
     pub scale: f64,
