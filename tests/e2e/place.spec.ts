@@ -83,6 +83,9 @@ test("refresh never moves what is on screen; new items wait behind the pill", as
   });
   await page.goto("/");
   await expect(cards(page).first()).toBeVisible();
+  // The feed fetches pages ahead for the ranker, each followed by a re-rank of the unseen tail: let that
+  // settle, so what moves below is what the refresh did.
+  await page.waitForLoadState("networkidle");
   await page.waitForTimeout(500);
   const positions = () =>
     cards(page).evaluateAll((els) => els.map((e) => [e.getAttribute("data-id"), Math.round(e.getBoundingClientRect().top)]));
