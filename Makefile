@@ -22,7 +22,7 @@ test-eval-real:
 
 bench: setup-test
 	cargo bench -p guang --no-default-features --bench rank -- --warm-up-time 1 --measurement-time 3
-	cargo test --release --target wasm32-unknown-unknown --test bench_web -- --nocapture 2>&1 | grep -E "^wasm "
+	cargo test --release --target wasm32-unknown-unknown --test bench_web -- --nocapture 2>&1 | grep -E "^(wasm |\(first call)"
 	$(MAKE) build
 	node scripts/bench-feed.mjs dist 8097
 

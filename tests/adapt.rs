@@ -65,3 +65,16 @@ fn three_opens_of_one_topic_make_what_comes_next_lean_clearly_toward_it() {
         assert!(after * 2 >= pool.min(12), "{topic}: {after} of {pool} in the pool");
     }
 }
+
+/// Validated items carry the hashes of their ids, so the app's candidates (built before every re-rank)
+/// arrive with them and no re-rank hashes a string.
+#[test]
+fn validated_items_carry_their_key_hashes() {
+    let cands = pack();
+    assert!(!cands.is_empty());
+    for c in &cands {
+        let fresh = Candidate { keys: None, ..c.clone() }.with_keys();
+        assert_eq!(c.keys, fresh.keys, "{}", c.id);
+        assert!(c.keys.is_some(), "{}", c.id);
+    }
+}

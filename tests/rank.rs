@@ -58,6 +58,7 @@ fn build(specs: &[Spec]) -> Vec<Candidate> {
                 server_score: score.map(|s| f64::from(s) / 1000.0),
                 live_now: *kind % 3 == 2,
                 embedding,
+                keys: None,
             }
         })
         .collect()
@@ -90,6 +91,27 @@ fn profile_from(cands: &[Candidate], signals: &[(usize, u8, u32)], cfg: &RankCon
 
 fn ctx() -> RankContext {
     RankContext { now: NOW, followed: HashSet::from(["c1".to_string()]), campaigns: Vec::new() }
+}
+
+/// From slot `from` on: no creator within `creator_window` slots and no kind run beyond `max_kind_run`
+/// whenever the items still to place allow both, and the creator rule whenever they allow that.
+fn hard_rules_hold(placed: &[&Candidate], from: usize, cfg: &RankConfig) -> Result<(), TestCaseError> {
+    for i in from.min(placed.len())..placed.len() {
+        let creators: Vec<&str> =
+            placed[i.saturating_sub(cfg.creator_window - 1)..i].iter().map(|c| c.creator.as_str()).collect();
+        let run = &placed[i.saturating_sub(cfg.max_kind_run)..i];
+        let banned_kind =
+            (run.len() == cfg.max_kind_run && run.iter().all(|c| c.kind == run[0].kind)).then(|| run[0].kind);
+        let creator_ok = |c: &Candidate| !creators.contains(&c.creator.as_str());
+        let both_ok = |c: &Candidate| creator_ok(c) && Some(c.kind) != banned_kind;
+        let rest = &placed[i..];
+        if rest.iter().any(|c| both_ok(c)) {
+            prop_assert!(both_ok(placed[i]), "slot {i}: {:?} breaks a rule the candidates allowed", placed[i]);
+        } else if rest.iter().any(|c| creator_ok(c)) {
+            prop_assert!(creator_ok(placed[i]), "slot {i}: creator rule broken");
+        }
+    }
+    Ok(())
 }
 
 proptest! {
@@ -167,6 +189,52 @@ proptest! {
     }
 
     #[test]
+    fn keys_computed_once_or_per_re_rank_give_the_same_order(
+        specs in prop::collection::vec(candidate(), 0..60),
+        signals in prop::collection::vec((0usize..60, 0u8..8, 0u32..100_000), 0..30),
+        shown in 0usize..20,
+        seed in any::<u64>(),
+    ) {
+        let cfg = RankConfig::default();
+        let cands = build(&specs);
+        let keyed: Vec<Candidate> = cands.iter().cloned().map(Candidate::with_keys).collect();
+        prop_assert!(keyed.iter().all(|c| c.keys.is_some()) && cands.iter().all(|c| c.keys.is_none()));
+        let profile = profile_from(&cands, &signals, &cfg);
+        let a = rerank_unseen(&cands, shown, &profile, &ctx(), &cfg, seed);
+        let shared: Vec<std::sync::Arc<Candidate>> = keyed.into_iter().map(std::sync::Arc::new).collect();
+        let b = rerank_unseen(&shared, shown, &profile, &ctx(), &cfg, seed);
+        prop_assert_eq!(a, b);
+    }
+
+    /// The deep tail (slots from `deep_from` on) places every item once, keeps the hard rules whenever
+    /// the candidates allow within its reach, and without rules is plain score order.
+    #[test]
+    fn the_deep_tail_keeps_the_hard_rules_and_otherwise_score_order(
+        specs in prop::collection::vec(candidate(), 1..80),
+        signals in prop::collection::vec((0usize..80, 0u8..6, 0u32..100_000), 0..30),
+        deep_from in 0usize..12,
+        seed in any::<u64>(),
+    ) {
+        let cfg = RankConfig { deep_from, tail_lookahead: 100, ..RankConfig::default() };
+        let cands = build(&specs);
+        let profile = profile_from(&cands, &signals, &cfg);
+        let (order, _) = rerank_unseen(&cands, 0, &profile, &ctx(), &cfg, seed);
+        let mut sorted = order.clone();
+        sorted.sort_unstable();
+        let expected: Vec<usize> = (0..cands.len())
+            .filter(|&i| !profile.hidden.contains_key(&cands[i].id) && !profile.muted.contains_key(&cands[i].creator))
+            .collect();
+        prop_assert_eq!(sorted, expected);
+        let placed: Vec<&Candidate> = order.iter().map(|&i| &cands[i]).collect();
+        hard_rules_hold(&placed, deep_from, &cfg)?;
+        // Without rules the deep tail is the score order.
+        let free = RankConfig { deep_from, creator_window: 1, max_kind_run: 0, ..RankConfig::default() };
+        let (_, placements) = rerank_unseen(&cands, 0, &profile, &ctx(), &free, seed);
+        let deep: Vec<f64> = placements.iter().skip(deep_from).map(|p| p.total).collect();
+        prop_assert!(deep.windows(2).all(|w| w[0] >= w[1]), "deep tail out of score order: {:?}", deep);
+    }
+
+    #[test]
     fn diversity_rules_hold_whenever_the_candidates_allow(
         specs in prop::collection::vec(candidate(), 1..80),
         signals in prop::collection::vec((0usize..80, 0u8..6, 0u32..100_000), 0..30),
@@ -177,19 +245,7 @@ proptest! {
         let profile = profile_from(&cands, &signals, &cfg);
         let order = rerank_unseen(&cands, 0, &profile, &ctx(), &cfg, seed).0;
         let placed: Vec<&Candidate> = order.iter().map(|&i| &cands[i]).collect();
-        for i in 0..placed.len() {
-            let creators: Vec<&str> = placed[i.saturating_sub(cfg.creator_window - 1)..i].iter().map(|c| c.creator.as_str()).collect();
-            let run = &placed[i.saturating_sub(cfg.max_kind_run)..i];
-            let banned_kind = (run.len() == cfg.max_kind_run && run.iter().all(|c| c.kind == run[0].kind)).then(|| run[0].kind);
-            let creator_ok = |c: &Candidate| !creators.contains(&c.creator.as_str());
-            let both_ok = |c: &Candidate| creator_ok(c) && Some(c.kind) != banned_kind;
-            let rest = &placed[i..];
-            if rest.iter().any(|c| both_ok(c)) {
-                prop_assert!(both_ok(placed[i]), "slot {i}: {:?} breaks a rule the candidates allowed", placed[i]);
-            } else if rest.iter().any(|c| creator_ok(c)) {
-                prop_assert!(creator_ok(placed[i]), "slot {i}: creator rule broken");
-            }
-        }
+        hard_rules_hold(&placed, 0, &cfg)?;
     }
 }
 
@@ -283,6 +339,7 @@ fn two_directions(n: usize) -> Vec<Candidate> {
                 server_score: Some(1.0 - i as f64 / n as f64),
                 live_now: false,
                 embedding: Some(e.into()),
+                keys: None,
             }
         })
         .collect()

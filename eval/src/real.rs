@@ -93,17 +93,21 @@ impl Fold {
         let emb = co.spectral(DIM, 40, 0x6D6C);
         let popularity: Vec<f64> = (0..n).map(|i| f64::from(co.support(i))).collect();
         let templates = (0..n)
-            .map(|i| Candidate {
-                id: format!("m{i}"),
-                creator: ml.director[i].clone(),
-                kind: Kind::Note,
-                topics: ml.genres[i].clone(),
-                campaign: None,
-                price_band: None,
-                published_ts: 0,
-                server_score: None,
-                live_now: false,
-                embedding: emb[i].as_ref().map(|v| Arc::from(quantised(v).as_slice())),
+            .map(|i| {
+                Candidate {
+                    id: format!("m{i}"),
+                    creator: ml.director[i].clone(),
+                    kind: Kind::Note,
+                    topics: ml.genres[i].clone(),
+                    campaign: None,
+                    price_band: None,
+                    published_ts: 0,
+                    server_score: None,
+                    live_now: false,
+                    embedding: emb[i].as_ref().map(|v| Arc::from(quantised(v).as_slice())),
+                    keys: None,
+                }
+                .with_keys()
             })
             .collect();
         let cases = after

@@ -220,6 +220,7 @@ impl Personalizer {
         if items.is_empty() {
             return;
         }
+        // Each item carries the hashes of its ids from validation, so this copies strings but hashes none.
         let cands: Vec<Candidate> = items.iter().map(|i| Candidate::from_item(i)).collect();
         let new_order: Vec<usize> = if paused {
             let shown = shown.min(items.len());

@@ -233,6 +233,9 @@ pub struct Item {
     /// `published_at` as Unix seconds, filled in by validation.
     #[serde(skip)]
     pub published_ts: i64,
+    /// Hashes of the item's ids for the ranker, filled in by validation ([`super::keys`]).
+    #[serde(skip)]
+    pub keys: Option<super::keys::Keys>,
 }
 
 impl Item {
@@ -325,6 +328,7 @@ impl Item {
         if self.score.is_some_and(|s| !s.is_finite()) {
             p.add(format!("{path}.score"), ProblemKind::OutOfRange);
         }
+        self.keys = Some(super::keys::Keys::of(&self.id, &self.creator.id, &self.topics, self.campaign.as_deref()));
         // An embedding is optional: a bad one is dropped (both fields, so validating again changes nothing)
         // with a note, and the item stays.
         self.vector = None;

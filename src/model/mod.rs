@@ -7,6 +7,7 @@ pub mod documents;
 pub mod draft;
 pub mod embedding;
 pub mod item;
+pub mod keys;
 pub mod prefs;
 pub mod problem;
 pub mod text;

@@ -20,7 +20,8 @@ pub fn price_band(amount_minor: i64) -> &'static str {
 
 /// Index of a band in [`PRICE_BANDS`].
 pub fn band_index(band: &str) -> Option<usize> {
-    PRICE_BANDS.iter().position(|b| *b == band)
+    // Bands normally are the constants themselves: compare addresses before contents.
+    PRICE_BANDS.iter().position(|b| std::ptr::eq(*b, band)).or_else(|| PRICE_BANDS.iter().position(|b| *b == band))
 }
 
 /// An item as the ranker sees it.
@@ -48,7 +49,13 @@ pub struct Candidate {
     /// dimension; shared, so building candidates for every re-rank copies no vectors. Items without one
     /// still rank, by their features and the server score.
     pub embedding: Option<Arc<[f32]>>,
+    /// Hashes of the ids above, computed once: when the item was validated ([`Candidate::from_item`]
+    /// copies them) or with [`Candidate::with_keys`], so re-ranks compare integers; `None` makes each
+    /// re-rank hash them itself. Recompute them after changing an id.
+    pub keys: Option<Keys>,
 }
+
+pub use crate::model::keys::{Keys, KEYED_TOPICS};
 
 impl Candidate {
     /// Extracts the ranking features of a validated item.
@@ -64,7 +71,23 @@ impl Candidate {
             server_score: item.score,
             live_now: item.is_live_now(),
             embedding: item.vector.clone(),
+            keys: item.keys,
         }
+    }
+
+    /// The candidate with its [`Keys`] computed.
+    pub fn with_keys(mut self) -> Self {
+        self.keys = Some(self.hash_keys());
+        self
+    }
+
+    /// Its keys, computed now if they were not.
+    pub fn keys(&self) -> Keys {
+        self.keys.unwrap_or_else(|| self.hash_keys())
+    }
+
+    fn hash_keys(&self) -> Keys {
+        Keys::of(&self.id, &self.creator, &self.topics, self.campaign.as_deref())
     }
 }
 

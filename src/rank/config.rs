@@ -126,6 +126,11 @@ pub struct RankConfig {
     pub careful_slots: usize,
     /// Lookahead beyond `careful_slots`.
     pub tail_lookahead: usize,
+    /// Slots from here on are filled in score order under the hard rules only (creator window, kind runs),
+    /// without penalties or exploration, at a few operations each. Nobody sees them in this order: a feed keeps
+    /// about 100 unseen items loaded and every page that arrives re-ranks, so with 200 the cheap order only
+    /// ever sits where no one scrolls before the next re-rank. It is what makes 10,000 items cost milliseconds.
+    pub deep_from: usize,
     /// Share of slots given to exploration (low-affinity topics).
     pub exploration: f64,
     /// Slots at the top of the re-ranked tail that never explore: right after a signal, the next cards
@@ -198,6 +203,7 @@ impl Default for RankConfig {
             lookahead: 64,
             careful_slots: 60,
             tail_lookahead: 8,
+            deep_from: 200,
             exploration: 0.08,
             explore_from: 20,
             engaged_len: 50,

@@ -68,7 +68,7 @@ pub fn most_similar_engaged(c: &Candidate, profile: &Profile) -> Option<String> 
         .iter()
         .filter(|x| x.w > 0.0 && x.item != c.id)
         .filter(|x| x.v.len() == e.len())
-        .map(|x| (f64::from(super::train::dot(&x.v, e)), &x.item))
+        .map(|x| (f64::from(super::train::lane_dot(&x.v, e)), &x.item))
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .filter(|(sim, _)| *sim > 0.0)
         .map(|(_, id)| id.clone())

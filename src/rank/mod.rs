@@ -6,12 +6,14 @@
 pub mod candidate;
 pub mod config;
 pub mod explain;
-pub mod fast_hash;
+pub mod intern;
+pub mod place;
 pub mod profile;
 pub mod rerank;
 pub mod rng;
 pub mod score;
 pub mod signal;
+pub mod sort;
 pub mod synthetic;
 pub mod train;
 

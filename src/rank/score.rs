@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::candidate::{kind_key, Candidate};
 use super::config::RankConfig;
-use super::fast_hash::FastMap;
+use super::intern::{hash, HashIds};
 use super::profile::{halved, Dim, Profile};
 use crate::model::Campaign;
 
@@ -54,45 +54,62 @@ pub struct Breakdown {
     pub total: f64,
 }
 
-/// Affinities of every profile key at one moment, squashed, ready for fast lookups while scoring many items.
-pub struct Snapshot<'p> {
-    dims: [FastMap<&'p str, f64>; 5],
-    scale: f64,
+/// Affinities of every profile key at one moment, squashed, keyed by the keys' hashes
+/// ([`super::intern::hash`]) so scoring many items looks them up by the hashes candidates carry.
+pub struct Snapshot {
+    dims: [DimTable; 5],
 }
 
-impl<'p> Snapshot<'p> {
+/// One dimension of a [`Snapshot`].
+struct DimTable {
+    ids: HashIds,
+    /// Squashed affinity by id.
+    values: Vec<f64>,
+}
+
+fn dim_index(dim: Dim) -> usize {
+    match dim {
+        Dim::Topic => 0,
+        Dim::Creator => 1,
+        Dim::Kind => 2,
+        Dim::Campaign => 3,
+        Dim::Price => 4,
+    }
+}
+
+impl Snapshot {
     /// Evaluates the profile at `now`.
-    pub fn new(profile: &'p Profile, now: i64, cfg: &RankConfig) -> Self {
+    pub fn new(profile: &Profile, now: i64, cfg: &RankConfig) -> Self {
         let (short_hl, long_hl) = (cfg.short_half_life_h * 3600.0, cfg.long_half_life_h * 3600.0);
         // The same combined affinity as `Profile::affinity`, summed map by map instead of key by key.
         let dim = |d: Dim| {
             let (short, long) = (profile.short.get(d), profile.long.get(d));
-            let mut out: FastMap<&str, f64> = FastMap::default();
-            out.reserve(short.len() + long.len());
-            for (k, a) in short {
-                *out.entry(k.as_str()).or_default() += a.at(now, short_hl);
+            let mut t = DimTable { ids: HashIds::with_capacity(short.len() + long.len()), values: Vec::new() };
+            let weighted = short.iter().map(|(k, a)| (k, a.at(now, short_hl)));
+            for (k, v) in weighted.chain(long.iter().map(|(k, a)| (k, cfg.long_share * a.at(now, long_hl)))) {
+                let id = t.ids.id(hash(k)) as usize;
+                if id == t.values.len() {
+                    t.values.push(0.0);
+                }
+                t.values[id] += v;
             }
-            for (k, a) in long {
-                *out.entry(k.as_str()).or_default() += cfg.long_share * a.at(now, long_hl);
+            for v in &mut t.values {
+                *v = (*v / cfg.affinity_scale).tanh();
             }
-            out
+            t
         };
-        Self {
-            dims: [dim(Dim::Topic), dim(Dim::Creator), dim(Dim::Kind), dim(Dim::Campaign), dim(Dim::Price)],
-            scale: cfg.affinity_scale,
-        }
+        Self { dims: [dim(Dim::Topic), dim(Dim::Creator), dim(Dim::Kind), dim(Dim::Campaign), dim(Dim::Price)] }
     }
 
     /// Squashed affinity in -1..1 (0 for unknown keys).
     pub fn get(&self, dim: Dim, key: &str) -> f64 {
-        let i = match dim {
-            Dim::Topic => 0,
-            Dim::Creator => 1,
-            Dim::Kind => 2,
-            Dim::Campaign => 3,
-            Dim::Price => 4,
-        };
-        self.dims[i].get(key).map_or(0.0, |v| (v / self.scale).tanh())
+        self.get_hashed(dim, hash(key))
+    }
+
+    /// The same for the key with hash `h`.
+    pub fn get_hashed(&self, dim: Dim, h: u64) -> f64 {
+        let t = &self.dims[dim_index(dim)];
+        t.ids.get(h).and_then(|id| t.values.get(id as usize).copied()).unwrap_or(0.0)
     }
 
     /// Strongest (squashed) affinity among the item's topics, with the topic; `(0, None)` if none is known.
@@ -166,7 +183,7 @@ impl SessionModel {
 
     /// The item's affinity, or `None` when it has no embedding of the session's dimension.
     pub fn affinity(&self, e: Option<&[f32]>) -> Option<f64> {
-        e.filter(|e| e.len() == self.u.len()).map(|e| f64::from(super::train::dot(&self.u, e)))
+        e.filter(|e| e.len() == self.u.len()).map(|e| f64::from(super::train::lane_dot(&self.u, e)))
     }
 }
 
@@ -174,20 +191,29 @@ impl SessionModel {
 /// the rest, and for all when there is no session model), so one weight works whatever the embedding's
 /// scale.
 pub fn session_scores(cands: &[&Candidate], model: Option<&SessionModel>) -> Vec<f64> {
-    let Some(model) = model else { return vec![0.0; cands.len()] };
-    let raw: Vec<Option<f64>> = cands.iter().map(|c| model.affinity(c.embedding.as_deref())).collect();
-    let (n, sum, sq) = raw.iter().flatten().fold((0.0, 0.0, 0.0), |(n, s, q), v| (n + 1.0, s + v, q + v * v));
-    if n < 2.0 {
-        return vec![0.0; cands.len()];
+    let mut out = vec![0.0; cands.len()];
+    let Some(model) = model else { return out };
+    // One pass for the raw affinities (NaN marks "none"), one for the moments, one to standardise: plain
+    // loops, as this runs for every candidate of every re-rank.
+    let (mut n, mut sum, mut sq) = (0.0, 0.0, 0.0);
+    for (o, c) in out.iter_mut().zip(cands) {
+        *o = match c.embedding.as_deref() {
+            Some(e) if e.len() == model.u.len() => f64::from(super::train::lane_dot(&model.u, e)),
+            _ => f64::NAN,
+        };
+        if !o.is_nan() {
+            n += 1.0;
+            sum += *o;
+            sq += *o * *o;
+        }
     }
-    let mean = sum / n;
-    let sd = (sq / n - mean * mean).max(0.0).sqrt();
-    raw.iter()
-        .map(|v| match v {
-            Some(v) if sd > 1e-12 => ((v - mean) / sd).clamp(-3.0, 3.0),
-            _ => 0.0,
-        })
-        .collect()
+    let mean = if n > 0.0 { sum / n } else { 0.0 };
+    let sd = if n > 0.0 { (sq / n - mean * mean).max(0.0).sqrt() } else { 0.0 };
+    let usable = n >= 2.0 && sd > 1e-12;
+    for o in &mut out {
+        *o = if usable && !o.is_nan() { ((*o - mean) / sd).clamp(-3.0, 3.0) } else { 0.0 };
+    }
+    out
 }
 
 /// Scores one candidate. `server_norm` is its server score normalised over the candidate set (0..1);

@@ -46,7 +46,10 @@ pub fn candidates(n: usize, seed: u64) -> Vec<Candidate> {
                 server_score: Some(rng.unit()),
                 live_now: kind == Kind::Live && rng.chance(0.5),
                 embedding: Some(directions[topic].iter().map(|d| d * 0.3 + (rng.unit() - 0.5) as f32 * 0.1).collect()),
+                keys: None,
             }
+            // As the app's candidates come: with the hashes their item got when it was validated.
+            .with_keys()
         })
         .collect()
 }

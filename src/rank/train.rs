@@ -129,9 +129,47 @@ pub fn dot(a: &[f32], b: &[f32]) -> f32 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
+/// The same product summed in eight independent lanes: one long chain of dependent additions waits on
+/// each add in turn, and scoring takes this product for every candidate of every re-rank (a third of a
+/// 10,000-item re-rank before). Results differ from [`dot`] only by rounding.
+pub fn lane_dot(a: &[f32], b: &[f32]) -> f32 {
+    let n = a.len().min(b.len());
+    let (mut l0, mut l1, mut l2, mut l3) = (0.0f32, 0.0f32, 0.0f32, 0.0f32);
+    let (mut l4, mut l5, mut l6, mut l7) = (0.0f32, 0.0f32, 0.0f32, 0.0f32);
+    // Element indexing only (size-optimised builds call out for sub-slices and iterator steps).
+    let mut i = 0;
+    while i + 8 <= n {
+        l0 += a[i] * b[i];
+        l1 += a[i + 1] * b[i + 1];
+        l2 += a[i + 2] * b[i + 2];
+        l3 += a[i + 3] * b[i + 3];
+        l4 += a[i + 4] * b[i + 4];
+        l5 += a[i + 5] * b[i + 5];
+        l6 += a[i + 6] * b[i + 6];
+        l7 += a[i + 7] * b[i + 7];
+        i += 8;
+    }
+    let mut tail = 0.0f32;
+    while i < n {
+        tail += a[i] * b[i];
+        i += 1;
+    }
+    ((l0 + l4) + (l1 + l5)) + ((l2 + l6) + (l3 + l7)) + tail
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lane_dot_matches_dot_up_to_rounding() {
+        for n in [0usize, 1, 7, 8, 9, 16, 31, 32] {
+            let a: Vec<f32> = (0..n).map(|i| (i as f32 * 0.37).sin()).collect();
+            let b: Vec<f32> = (0..n).map(|i| (i as f32 * 0.91).cos()).collect();
+            assert!((lane_dot(&a, &b) - dot(&a, &b)).abs() < 1e-5, "n = {n}");
+        }
+        assert_eq!(lane_dot(&[1.0, 2.0, 3.0], &[4.0, 5.0]), 14.0);
+    }
 
     /// Two groups of items that people engage with together; the embedding must put each group's items
     /// close and the groups apart, although nothing but co-engagement says so.

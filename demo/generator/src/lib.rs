@@ -367,6 +367,7 @@ pub fn build_pack(seed: u64) -> Pack {
             score: None,
             embedding: None,
             vector: None,
+            keys: None,
             published_ts: published,
         });
     }
