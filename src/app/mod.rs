@@ -219,19 +219,23 @@ pub fn restore_scroll(y: f64) {
     });
 }
 
-/// Moves keyboard focus to the element with `id` (the page heading after a route change).
+/// Moves keyboard focus to the element with `id` (the page heading after a route change), on the next
+/// frame, unless focus moved in the meantime: someone who has already tabbed or clicked into the page (or
+/// a test that focused a control) keeps their place instead of being sent back to the heading.
 pub fn focus_id(id: &'static str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     // An embedded page that the user has not touched must not take focus (and scroll) from its host page.
-    let focused = web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.has_focus().unwrap_or(false));
-    if embed::active() && !focused {
+    if embed::active() && !doc.has_focus().unwrap_or(false) {
         return;
     }
+    let before = doc.active_element();
     request_animation_frame(move || {
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
+        let now = doc.active_element();
+        let body = doc.body().map(web_sys::Element::from);
+        if now != before && now != body {
+            return;
+        }
+        if let Some(el) = doc.get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = el.focus();
         }
     });

@@ -27,7 +27,9 @@ pub fn Card(item: Arc<Item>) -> impl IntoView {
     let it = item.clone();
     let title = move || it.title_in(locale.get().tag()).to_string();
     let it = item.clone();
-    let label = move || {
+    // Read after the link's visible text, which it must start with (WCAG 2.5.3, label in name): the link
+    // is named by its content, and this adds who made it and what kind it is for a screen reader.
+    let more = move || {
         let l = locale.get();
         let kind = match it.media {
             Media::Note { .. } => tr!(l, note),
@@ -35,7 +37,7 @@ pub fn Card(item: Arc<Item>) -> impl IntoView {
             Media::Live { status: LiveStatus::Live, .. } => tr!(l, live_badge),
             Media::Live { .. } => tr!(l, live_ended),
         };
-        format!("{} · {} · {}", it.title_in(l.tag()), it.creator.name, kind)
+        format!(" · {} · {}", it.creator.name, kind)
     };
 
     let badge = match &item.media {
@@ -99,11 +101,12 @@ pub fn Card(item: Arc<Item>) -> impl IntoView {
 
     view! {
         <article class="card" data-testid="card" data-id=id data-topic=topic node_ref=node>
-            <a class="card-link" href=href aria-label=label>
+            <a class="card-link" href=href>
                 <div class="card-cover" prop:style=cover_style>
+                    // The title names the link; the item page shows the picture with its description.
                     <img
                         src=cover.url
-                        alt=cover.alt
+                        alt=""
                         width=cover.width
                         height=cover.height
                         loading="lazy"
@@ -113,6 +116,7 @@ pub fn Card(item: Arc<Item>) -> impl IntoView {
                     {campaign_badge}
                 </div>
                 <h3 class="card-title">{title}</h3>
+                <span class="visually-hidden">{more}</span>
             </a>
             {price}
             <div class="card-meta">

@@ -25,8 +25,9 @@ pub fn Header() -> impl IntoView {
     Some(view! {
         <a class="skip-link" href="#main">{move || tr!(ctx.locale.get(), feed)}</a>
         <header class="app-bar">
-            <A href="/" attr:class="brand" attr:aria-label=move || tr!(ctx.locale.get(), app_name)>
-                <span class="brand-mark" aria-hidden="true">"逛"</span>
+            // Named by what it shows ("逛 逛逛好内容"), so the name holds the visible label (WCAG 2.5.3).
+            <A href="/" attr:class="brand">
+                <span class="brand-mark">"逛"</span>
                 <span class="brand-name">{move || tr!(ctx.locale.get(), tagline)}</span>
             </A>
             <div class="app-bar-actions">
@@ -50,6 +51,7 @@ pub fn Header() -> impl IntoView {
                 type="button"
                 class="lang-switch"
                 data-testid="lang-switch"
+                // The name starts with the visible "EN" / "中" (label in name), then says what it does.
                 aria-label=move || tr!(ctx.locale.get(), switch_language)
                 on:click=switch
             >

@@ -19,6 +19,23 @@ pub fn HeartIcon() -> impl IntoView {
     }
 }
 
+/// Check mark (a pressed follow toggle).
+#[component]
+pub fn CheckIcon() -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path
+                d="M5 12.5l4.5 4.5L19 7.5"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="2.2"
+                stroke-linecap="round"
+                stroke-linejoin="round"
+            ></path>
+        </svg>
+    }
+}
+
 /// Play triangle (video badge).
 #[component]
 pub fn PlayIcon() -> impl IntoView {

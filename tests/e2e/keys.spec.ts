@@ -1,4 +1,4 @@
-// Keyboard: j / k move between cards with focus on the card link (named by title and creator), Enter opens,
+// Keyboard: j / k move between cards with focus on the card link (named by title, creator and kind), Enter opens,
 // f follows, s shares, h hides, ? lists the keys; nothing fires while typing.
 import { test, expect, cards } from "./fixtures";
 
@@ -9,9 +9,11 @@ test("j / k move between cards, and f, s, h, l and ? act on the focused one", as
   const order = await cards(page).evaluateAll((els) => els.map((e) => e.getAttribute("data-id")));
   await page.keyboard.press("j");
   expect(await focusedId()).toBe(order[0]);
-  // The focused element is the card's link, whose name is the title, creator and kind.
-  const name = await page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "");
-  expect(name.split(" · ").length).toBe(3);
+  // The focused element is the card's link, named by what it shows (badges, title), then creator and kind.
+  const first = page.locator(`[data-id="${order[0]}"]`);
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const [title, creator] = [await first.locator(".card-title").innerText(), await first.locator(".card-creator-name").innerText()];
+  await expect(page.locator(":focus")).toHaveAccessibleName(new RegExp(`${esc(title)} · ${esc(creator)} · \\S+$`));
   await page.keyboard.press("j");
   expect(await focusedId()).toBe(order[1]);
   await page.keyboard.press("k");

@@ -34,7 +34,10 @@ test("follow from a card survives a reload and fills the 关注 tab; unfollow em
   await page.goto(`/creator/${creator}`);
   const button = page.getByTestId("creator-page").getByTestId("follow-button");
   await expect(button).toHaveAttribute("aria-pressed", "true");
-  await expect(button).toHaveText("已关注");
+  // One name and one word whatever the state (the state is aria-pressed, a check mark and a quieter look).
+  await expect(button).toHaveText("关注");
+  await expect(button).toHaveAccessibleName(/^关注 \S/);
+  await expect(button.locator("svg")).toBeVisible();
 
   await page.getByRole("link", { name: "逛" }).first().click();
   await page.getByRole("link", { name: "关注", exact: true }).click();
