@@ -26,7 +26,7 @@ bench: setup-test
 	$(MAKE) build
 	node scripts/bench-feed.mjs dist 8097
 
-.PHONY: audit eval eval-real test-eval-real bench setup setup-test serve build size preview screenshots test lint test-native test-schema test-wasm test-e2e demo-pack demo-videos clean
+.PHONY: audit eval eval-real test-eval-real bench setup setup-test serve build size preview screenshots test lint test-native test-schema test-wasm test-e2e test-engines demo-pack demo-videos clean
 
 setup:
 	@scripts/setup.sh app
@@ -53,7 +53,7 @@ preview: build
 screenshots: build
 	node scripts/serve-dist.mjs dist 8092 & pid=$$!; sleep 1; node scripts/screenshots.mjs http://127.0.0.1:8092 target/screenshots; kill $$pid
 
-test: setup-test lint test-native test-eval-real test-schema test-wasm test-e2e
+test: setup-test lint test-native test-eval-real test-schema test-wasm test-e2e test-engines
 
 lint:
 	cargo fmt --all -- --check
@@ -72,6 +72,11 @@ test-wasm:
 test-e2e: build
 	node scripts/size.mjs dist
 	npx playwright test
+
+# The release build in WebKit (WebKitGTK) and Firefox ESR over W3C WebDriver (tests/engines/); screenshots
+# per engine in target/engines/. `make test-engines ENGINE=webkit` runs one.
+test-engines: setup-test build
+	node tests/engines/run.mjs dist $(if $(ENGINE),--engine $(ENGINE),)
 
 demo-pack:
 	cargo run -p guang-demo-gen -- demo/api/v1

@@ -34,11 +34,15 @@ self.addEventListener("message", (event) => {
 
 const isMedia = (url) => /\.(svg|png|jpe?g|webp|avif|gif|webm|mp4)$/i.test(url.pathname) && url.pathname.includes("/media/");
 
-async function networkFirst(request, cacheName, fallback) {
+// Every cache write is handed to `event.waitUntil`: a worker may be stopped as soon as it has answered, and a
+// write it was not told to wait for is lost (WebKit stops idle workers quickly, and then the offline copy
+// of the page just seen was never kept).
+async function networkFirst(event, cacheName, fallback) {
+  const request = event.request;
   const cache = await caches.open(cacheName);
   try {
     const response = await fetch(request);
-    if (response.ok) cache.put(request, response.clone());
+    if (response.ok) event.waitUntil(cache.put(request, response.clone()));
     return response;
   } catch (e) {
     const hit = (await cache.match(request)) || (fallback && (await caches.match(fallback)));
@@ -47,17 +51,20 @@ async function networkFirst(request, cacheName, fallback) {
   }
 }
 
-async function cacheFirst(request) {
+async function cacheFirst(event) {
+  const request = event.request;
   const hit = await caches.match(request);
   if (hit) return hit;
   const response = await fetch(request);
-  if (response.ok) {
-    const cache = await caches.open(MEDIA);
-    await cache.put(request, response.clone());
-    const keys = await cache.keys();
-    for (const old of keys.slice(0, Math.max(0, keys.length - MEDIA_LIMIT))) await cache.delete(old);
-  }
+  if (response.ok) event.waitUntil(keepMedia(request, response.clone()));
   return response;
+}
+
+async function keepMedia(request, response) {
+  const cache = await caches.open(MEDIA);
+  await cache.put(request, response);
+  const keys = await cache.keys();
+  for (const old of keys.slice(0, Math.max(0, keys.length - MEDIA_LIMIT))) await cache.delete(old);
 }
 
 self.addEventListener("fetch", (event) => {
@@ -66,12 +73,12 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.mode === "navigate") {
-    event.respondWith(networkFirst(request, SHELL, new URL("index.html", self.registration.scope).href));
+    event.respondWith(networkFirst(event, SHELL, new URL("index.html", self.registration.scope).href));
   } else if (ASSET_URLS.includes(url.href)) {
     event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
   } else if (isMedia(url)) {
-    event.respondWith(cacheFirst(request));
+    event.respondWith(cacheFirst(event));
   } else if (url.pathname.endsWith(".json")) {
-    event.respondWith(networkFirst(request, DATA));
+    event.respondWith(networkFirst(event, DATA));
   }
 });

@@ -3,13 +3,16 @@
 // extension is a real 404, so the app can tell "no such item" from a page. Every response carries the
 // headers of dist/_headers (public/_headers: the Content-Security-Policy), so the tests run the release
 // build exactly as it is meant to be deployed. Loopback only.
+//
+// `distServer` is also imported by the other-engine suite (tests/engines/), which needs two test-only hooks:
+// `rewrite` changes a text response's body (config.json's embed allow-list, an error probe in the HTML) and
+// `down()` makes the server drop every connection, the way a lost network looks to a service worker.
 import { createServer } from "node:http";
+import { pathToFileURL } from "node:url";
 import { readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
-const root = resolve(process.argv[2] ?? "dist");
-const port = Number(process.env.PORT ?? process.argv[3] ?? 8090);
 const types = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -48,37 +51,58 @@ function deployHeaders(file) {
   }
   return headers;
 }
-const extra = deployHeaders(join(root, "_headers"));
+/**
+ * The dist/ server. `rewrite(path, text)` may return a new body for an html or json file; `down()` true
+ * drops every connection unanswered; `files` maps extra URL paths to files outside dist/.
+ */
+export function distServer(root, { rewrite = null, down = () => false, files = {} } = {}) {
+  const extra = deployHeaders(join(root, "_headers"));
 
-async function send(res, path, status = 200) {
-  const body = await readFile(path);
-  res.writeHead(status, {
-    ...extra,
-    "content-type": types[extname(path)] ?? "application/octet-stream",
-    "content-length": body.length,
-    "cache-control": "no-cache",
-  });
-  res.end(body);
-}
+  async function send(res, path, status = 200) {
+    let body = await readFile(path);
+    if (rewrite && /\.(html|json)$/.test(path)) {
+      const changed = rewrite(path, body.toString("utf8"));
+      if (typeof changed === "string") body = Buffer.from(changed, "utf8");
+    }
+    res.writeHead(status, {
+      ...extra,
+      "content-type": types[extname(path)] ?? "application/octet-stream",
+      "content-length": body.length,
+      "cache-control": "no-cache",
+    });
+    res.end(body);
+  }
 
-createServer(async (req, res) => {
-  try {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, "");
-    const file = join(root, rel);
-    if (!file.startsWith(root)) {
-      res.writeHead(403, extra).end();
+  return createServer(async (req, res) => {
+    if (down()) {
+      req.socket.destroy();
       return;
     }
-    const info = await stat(file).catch(() => null);
-    if (info?.isFile()) return await send(res, file);
-    if (info?.isDirectory()) {
-      const index = join(file, "index.html");
-      if (await stat(index).catch(() => null)) return await send(res, index);
+    try {
+      const url = new URL(req.url ?? "/", "http://localhost");
+      if (Object.hasOwn(files, url.pathname)) return await send(res, files[url.pathname]);
+      const rel = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, "");
+      const file = join(root, rel);
+      if (!file.startsWith(root)) {
+        res.writeHead(403, extra).end();
+        return;
+      }
+      const info = await stat(file).catch(() => null);
+      if (info?.isFile()) return await send(res, file);
+      if (info?.isDirectory()) {
+        const index = join(file, "index.html");
+        if (await stat(index).catch(() => null)) return await send(res, index);
+      }
+      if (extname(rel) === "") return await send(res, join(root, "index.html"));
+      res.writeHead(404, { ...extra, "content-type": "text/plain" }).end("not found");
+    } catch (e) {
+      res.writeHead(500, { ...extra, "content-type": "text/plain" }).end(String(e));
     }
-    if (extname(rel) === "") return await send(res, join(root, "index.html"));
-    res.writeHead(404, { ...extra, "content-type": "text/plain" }).end("not found");
-  } catch (e) {
-    res.writeHead(500, { ...extra, "content-type": "text/plain" }).end(String(e));
-  }
-}).listen(port, "127.0.0.1", () => console.log(`serving ${root} at http://127.0.0.1:${port}/`));
+  });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const root = resolve(process.argv[2] ?? "dist");
+  const port = Number(process.env.PORT ?? process.argv[3] ?? 8090);
+  distServer(root).listen(port, "127.0.0.1", () => console.log(`serving ${root} at http://127.0.0.1:${port}/`));
+}

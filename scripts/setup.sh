@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-app}"
 TRUNK_VERSION="0.21.14"
+GECKODRIVER_VERSION="0.37.1"
 WBG_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)"
 export PATH="$HOME/.cargo/bin:$PATH"
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
@@ -39,7 +40,9 @@ fi
 
 if [ "$mode" = "test" ]; then
   need=()
-  for pkg in chromium chromium-driver fonts-noto-cjk; do
+  # WebKitGTK (the engine of every iPhone webview) and Firefox ESR for `make test-engines`; WebKitGTK needs
+  # a display, which xvfb gives it.
+  for pkg in chromium chromium-driver fonts-noto-cjk webkit2gtk-driver firefox-esr xvfb xauth; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
   done
   if [ ${#need[@]} -gt 0 ]; then
@@ -52,5 +55,13 @@ if [ "$mode" = "test" ]; then
   chromium_major="$(/usr/bin/chromium --version | grep -o '[0-9]*' | head -1)"
   driver_major="$(/usr/bin/chromedriver --version | grep -o '[0-9]*' | head -1)"
   [ "$chromium_major" = "$driver_major" ] || { echo "chromium $chromium_major != chromedriver $driver_major" >&2; exit 1; }
+  if [ "$(geckodriver --version 2>/dev/null | head -1 | awk '{print $2}')" != "$GECKODRIVER_VERSION" ]; then
+    say "installing geckodriver $GECKODRIVER_VERSION (about 2 minutes)"
+    cargo install --locked "geckodriver@$GECKODRIVER_VERSION"
+  fi
 fi
-say "ready ($mode): trunk $TRUNK_VERSION, wasm-bindgen $WBG_VERSION, wasm-opt 132"
+if [ "$mode" = "test" ]; then
+  say "ready (test): trunk $TRUNK_VERSION, wasm-bindgen $WBG_VERSION, wasm-opt 132, geckodriver $GECKODRIVER_VERSION"
+else
+  say "ready ($mode): trunk $TRUNK_VERSION, wasm-bindgen $WBG_VERSION, wasm-opt 132"
+fi

@@ -77,9 +77,14 @@ impl Net {
         let reg2 = reg.clone();
         let found = Closure::<dyn FnMut()>::new(move || {
             let Some(worker) = reg2.installing() else { return };
+            // Only a worker that arrives while an older one controls the page is a new version. The very first
+            // install is not: asked "is the page controlled?" when it has installed, WebKit can already answer
+            // yes (the new worker has claimed the page by the time the event is handled), and the page would
+            // reload under the user half a second into their first visit.
+            let update = controlled();
             let w2 = worker.clone();
             let changed = Closure::<dyn FnMut()>::new(move || {
-                if w2.state() == web_sys::ServiceWorkerState::Installed && controlled() {
+                if update && w2.state() == web_sys::ServiceWorkerState::Installed {
                     self.update_ready.try_set(true);
                 }
             });

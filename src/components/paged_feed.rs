@@ -150,10 +150,22 @@ pub fn PagedFeed(
         }
     });
 
+    // The position is also taken at every click in the list, before the click opens a card (this listener
+    // runs before the router's, which is on the window). The scroll listener alone is not enough: WebKit
+    // sometimes delivers no scroll event for a programmatic scroll (seen in WebKitGTK 2.50 after
+    // `scrollIntoView`), and a tap right after a fling can beat the browser's next scroll event; back would
+    // then return to an older place.
+    let at_click = list.scroll_y.clone();
+    let remember = move |_: leptos::ev::MouseEvent| {
+        if restore {
+            *at_click.lock().unwrap_or_else(|e| e.into_inner()) = scroll_y();
+        }
+    };
+
     view! {
         {personalized.then(|| view! { <FreshPill list=list.clone()/> })}
         <h2 class="visually-hidden">{move || tr!(ctx.locale.get(), feed_items)}</h2>
-        <section class="feed" aria-busy=move || (s1.with(|s| s.status == ListStatus::Loading)).to_string()>
+        <section class="feed" on:click=remember aria-busy=move || (s1.with(|s| s.status == ListStatus::Loading)).to_string()>
             {move || match phase.get() {
                 Phase::Skeleton => view! { <SkeletonGrid/> }.into_any(),
                 Phase::Failed(e) => view! { <ErrorState error=e on_retry=retry/> }.into_any(),

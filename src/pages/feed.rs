@@ -95,6 +95,11 @@ pub fn FeedPage() -> impl IntoView {
         }
     };
 
+    // An embed keeps no place: its frame is as tall as its content and the host page owns the scrolling, so
+    // restoring hundreds of cards would make the host page tens of thousands of pixels tall, and saving would
+    // overwrite the place the user left in Guang itself (same site, same storage).
+    let embedded = crate::app::embed::active();
+
     view! {
         <h1 id="page-heading" class="visually-hidden" tabindex="-1">{move || tr!(ctx.locale.get(), feed)}</h1>
         {tabs}
@@ -105,7 +110,7 @@ pub fn FeedPage() -> impl IntoView {
                 let list = ctx.list(&ctx.url(&paths::feed(&channel.get())));
                 view! {
                     {chips.clone()}
-                    <PagedFeed list empty=text!(end_of_feed) restore=true personalized=true/>
+                    <PagedFeed list empty=text!(end_of_feed) restore=!embedded personalized=true/>
                 }
                 .into_any()
             }
