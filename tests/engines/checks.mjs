@@ -137,13 +137,19 @@ export const checks = [
   },
   {
     id: "video",
-    name: "a video item plays its clip",
+    name: "a video plays by itself, muted, in view, and its clip plays through",
     async run(s, ctx) {
       await s.go(`${ctx.APP}/`);
       await cardsShown(s, 6);
       const id = await s.waitFor("a video card", () => document.querySelector(".card:has(.badge-video)")?.dataset.id);
       await s.click(`.card[data-id="${id}"] .card-link`);
       await waitVisible(s, "[data-testid=video]");
+      // In view, it starts by itself, muted: what every engine's autoplay rules allow.
+      await s.waitFor("the video playing by itself, muted", () => {
+        const v = document.querySelector("[data-testid=video]");
+        const now = { paused: v?.paused, muted: v?.muted, time: v?.currentTime, ready: v?.readyState };
+        return v && !v.paused && v.muted && v.currentTime > 0 ? now : { pending: now };
+      });
       const v = await s.runAsync(async () => {
         const v = document.querySelector("[data-testid=video]");
         v.muted = true;
