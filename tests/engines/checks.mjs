@@ -33,6 +33,9 @@ const visible = (css) =>
 
 const waitVisible = (s, css, timeout) => s.waitFor(`${css} visible`, visible(css), { args: [css], timeout });
 
+/** The ids of the cards in the DOM, in DOM order. */
+const cardIds = (s) => s.run(() => [...document.querySelectorAll("[data-testid=card]")].map((c) => c.dataset.id));
+
 /** The ids of the first feed page, from the API. */
 const pageOneIds = (s) => s.runAsync(async () => (await (await fetch("/api/v1/feed/recommend/1.json")).json()).items.map((i) => i.id));
 
@@ -86,7 +89,7 @@ export const checks = [
           first,
         );
         if (state.fetched && state.fresh) {
-          const ids = await s.run(() => [...document.querySelectorAll("[data-testid=card]")].map((c) => c.dataset.id));
+          const ids = await cardIds(s);
           assert(new Set(ids).size === ids.length, "a card is shown twice");
           await clean(s);
           return;
@@ -228,7 +231,7 @@ export const checks = [
       assert(inside.embed && !inside.bar, `frame chrome: ${JSON.stringify(inside)}`);
       // The embed starts at the top of the feed, and leaves the saved place alone.
       const first = await pageOneIds(s);
-      const shown = await s.run(() => [...document.querySelectorAll("[data-testid=card]")].map((c) => c.dataset.id));
+      const shown = await cardIds(s);
       assert(shown.length <= 40 && shown.slice(0, 4).every((id) => first.includes(id)), `the embed restored a place: ${shown.length} cards, first ${shown.slice(0, 4)}`);
 
       await s.leaveFrames();
@@ -308,7 +311,7 @@ export const checks = [
       await s.go(`${ctx.APP}/`);
       await cardsShown(s, 4);
       await s.waitFor("a controlling worker", () => !!navigator.serviceWorker.controller);
-      const ids = await s.run(() => [...document.querySelectorAll("[data-testid=card]")].map((c) => c.dataset.id));
+      const ids = await cardIds(s);
       const cached = await s.runAsync(async () => {
         const out = {};
         for (const k of await caches.keys()) out[k] = (await (await caches.open(k)).keys()).length;
@@ -324,7 +327,7 @@ export const checks = [
           const body = await s.run(() => document.body?.innerText.slice(0, 300)).catch(() => "?");
           throw new CheckFailed(`${e.message}; offline page: ${JSON.stringify(body)}; before: ${JSON.stringify(cached)}`);
         });
-        const now = await s.run(() => [...document.querySelectorAll("[data-testid=card]")].map((c) => c.dataset.id));
+        const now = await cardIds(s);
         assert(now.some((id) => ids.includes(id)), `offline cards ${now} share nothing with ${ids}`);
         await shot(s, ctx, "offline");
       } finally {
