@@ -175,7 +175,8 @@ export const checks = [
       assert((await s.run((b) => document.querySelector(b).getAttribute("aria-pressed"), button)) === "false", "already followed");
       await s.click(button);
       await s.waitFor("pressed", (b) => document.querySelector(b)?.getAttribute("aria-pressed") === "true", { args: [button] });
-      await s.refresh();
+      await clean(s, "before the reload");
+      await s.reload();
       await waitVisible(s, button);
       await s.waitFor("still pressed after a reload", (b) => document.querySelector(b)?.getAttribute("aria-pressed") === "true", { args: [button] });
       await shot(s, ctx, "creator");

@@ -71,8 +71,15 @@ export class Session {
   back() {
     return this.cmd("POST", "/back", {});
   }
-  refresh() {
-    return this.cmd("POST", "/refresh", {});
+  /** Reloads the page as the page itself would (`location.reload()`), then waits for the new document.
+   * WebDriver's own `refresh` waits for a load event in the driver, and WebKitWebDriver has been seen to miss
+   * it and never answer (a CI run hung here for the full 300 s of Node's fetch). */
+  async reload() {
+    await this.run(() => {
+      window.__beforeReload = true;
+      setTimeout(() => location.reload(), 0);
+    });
+    await this.waitFor("the reloaded page", () => !window.__beforeReload && document.readyState === "complete");
   }
   setWindow(width, height) {
     return this.cmd("POST", "/window/rect", { width, height });
@@ -133,13 +140,25 @@ export class Session {
 
 const wrap = (a) => (a && a.element ? { [ELEMENT]: a.element } : a);
 
+/** How long one command may take. Every command the suite sends answers in well under a second, or waits for a
+ * page load that has its own 30 s timeout; a driver that has not answered in this time has hung, and the
+ * failure should say which command hung instead of Node's bare "fetch failed" five minutes later. */
+const COMMAND_DEADLINE_MS = 60_000;
+
 async function request(base, method, path, body) {
-  const r = await fetch(base + path, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json; charset=utf-8" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await r.text();
+  let r, text;
+  try {
+    r = await fetch(base + path, {
+      method,
+      headers: body === undefined ? {} : { "content-type": "application/json; charset=utf-8" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(COMMAND_DEADLINE_MS),
+    });
+    text = await r.text();
+  } catch (e) {
+    const why = e.name === "TimeoutError" ? `no answer in ${COMMAND_DEADLINE_MS / 1000} s` : `${e.message} (${e.cause?.message ?? "no cause"})`;
+    throw new DriverError(`${method} ${path}: ${why}`);
+  }
   let json;
   try {
     json = JSON.parse(text);
