@@ -2,7 +2,9 @@
 // Paths without a file extension get index.html (deep links work on reload); a missing file with an
 // extension is a real 404, so the app can tell "no such item" from a page. Every response carries the
 // headers of dist/_headers (public/_headers: the Content-Security-Policy), so the tests run the release
-// build exactly as it is meant to be deployed. Loopback only.
+// build exactly as it is meant to be deployed. Text files are sent as their precompressed `.br` or `.gz` copy
+// (scripts/precompress.mjs, at build time) when the request accepts it, with `Vary: Accept-Encoding`, as a
+// CDN would, so every test and audit downloads what users would. Loopback only.
 //
 // `distServer` is also imported by the other-engine suite (tests/engines/), which needs two test-only hooks:
 // `rewrite` changes a text response's body (config.json's embed allow-list, an error probe in the HTML) and
@@ -12,6 +14,7 @@ import { pathToFileURL } from "node:url";
 import { readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { TEXT } from "./precompress.mjs";
 
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -58,19 +61,42 @@ function deployHeaders(file) {
 export function distServer(root, { rewrite = null, down = () => false, files = {} } = {}) {
   const extra = deployHeaders(join(root, "_headers"));
 
-  async function send(res, path, status = 200) {
-    let body = await readFile(path);
+  /** The precompressed copy the client accepts (brotli first), as a CDN would pick it. A copy older than its
+   * file is stale (the file was replaced after the build, as the update test does with sw.js) and not used. */
+  async function encoded(req, path) {
+    const accepted = new Set();
+    for (const part of String(req.headers["accept-encoding"] ?? "").split(",")) {
+      const [token, ...params] = part.trim().toLowerCase().split(";");
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      if (token && (q === undefined || Number(q.slice(2)) > 0)) accepted.add(token);
+    }
+    for (const [token, ext] of [["br", ".br"], ["gzip", ".gz"]]) {
+      if (!accepted.has(token)) continue;
+      const copy = `${path}${ext}`;
+      const [original, info] = await Promise.all([stat(path), stat(copy).catch(() => null)]);
+      if (info && info.mtimeMs >= original.mtimeMs) return { encoding: token, file: copy };
+    }
+    return null;
+  }
+
+  async function send(req, res, path, status = 200) {
+    const compressible = TEXT.test(path);
+    let body = null;
     if (rewrite && /\.(html|json)$/.test(path)) {
-      const changed = rewrite(path, body.toString("utf8"));
+      const changed = rewrite(path, (await readFile(path)).toString("utf8"));
       if (typeof changed === "string") body = Buffer.from(changed, "utf8");
     }
+    const pick = body === null && compressible ? await encoded(req, path) : null;
+    body ??= await readFile(pick ? pick.file : path);
     res.writeHead(status, {
       ...extra,
       "content-type": types[extname(path)] ?? "application/octet-stream",
       "content-length": body.length,
       "cache-control": "no-cache",
+      ...(compressible ? { vary: "Accept-Encoding" } : {}),
+      ...(pick ? { "content-encoding": pick.encoding } : {}),
     });
-    res.end(body);
+    res.end(req.method === "HEAD" ? undefined : body);
   }
 
   return createServer(async (req, res) => {
@@ -80,7 +106,7 @@ export function distServer(root, { rewrite = null, down = () => false, files = {
     }
     try {
       const url = new URL(req.url ?? "/", "http://localhost");
-      if (Object.hasOwn(files, url.pathname)) return await send(res, files[url.pathname]);
+      if (Object.hasOwn(files, url.pathname)) return await send(req, res, files[url.pathname]);
       const rel = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, "");
       const file = join(root, rel);
       if (!file.startsWith(root)) {
@@ -88,12 +114,12 @@ export function distServer(root, { rewrite = null, down = () => false, files = {
         return;
       }
       const info = await stat(file).catch(() => null);
-      if (info?.isFile()) return await send(res, file);
+      if (info?.isFile()) return await send(req, res, file);
       if (info?.isDirectory()) {
         const index = join(file, "index.html");
-        if (await stat(index).catch(() => null)) return await send(res, index);
+        if (await stat(index).catch(() => null)) return await send(req, res, index);
       }
-      if (extname(rel) === "") return await send(res, join(root, "index.html"));
+      if (extname(rel) === "") return await send(req, res, join(root, "index.html"));
       res.writeHead(404, { ...extra, "content-type": "text/plain" }).end("not found");
     } catch (e) {
       res.writeHead(500, { ...extra, "content-type": "text/plain" }).end(String(e));
