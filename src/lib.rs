@@ -20,4 +20,6 @@ pub mod components;
 #[cfg(feature = "app")]
 pub mod pages;
 #[cfg(feature = "app")]
+pub mod shell;
+#[cfg(feature = "app")]
 pub mod storage;

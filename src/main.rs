@@ -6,6 +6,6 @@ fn main() {
         // Debug builds print panics with their message; release builds stay small (and must not panic).
         #[cfg(debug_assertions)]
         console_error_panic_hook::set_once();
-        wasm_bindgen_futures::spawn_local(guang::app::boot());
+        wasm_bindgen_futures::spawn_local(guang::shell::boot());
     }
 }

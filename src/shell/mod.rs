@@ -1,0 +1,8 @@
+//! The shell, above `pages/` and `components/`: start-up ([`boot`]) and the router ([`routes`]). Pages and
+//! components take shared state from `app/`, below them, so every import points down and a route is
+//! declared in one place.
+
+pub mod boot;
+pub mod routes;
+
+pub use boot::boot;
