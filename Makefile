@@ -26,7 +26,7 @@ bench: setup-test
 	$(MAKE) build
 	node scripts/bench-feed.mjs dist 8097
 
-.PHONY: audit eval eval-real test-eval-real bench setup setup-test serve build size preview screenshots test lint test-native test-schema test-wasm test-e2e test-engines demo-pack demo-videos clean
+.PHONY: size-floor audit eval eval-real test-eval-real bench setup setup-test serve build size preview screenshots test lint test-native test-schema test-wasm test-e2e test-engines demo-pack demo-videos clean
 
 setup:
 	@scripts/setup.sh app
@@ -43,6 +43,11 @@ build: setup
 
 size: build
 	node scripts/size.mjs dist
+
+# What a viewer's first load would be with only the feed route (the floor of route splitting; not shipped).
+size-floor: setup
+	trunk build --release --features feed-only --dist target/dist-floor
+	node scripts/size.mjs target/dist-floor
 
 audit: setup-test build
 	node scripts/audit.mjs dist 8099
