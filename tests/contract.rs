@@ -245,7 +245,20 @@ fn the_hostile_pack_keeps_exactly_the_expected_items() {
         assert!(item.vector.is_none() && item.embedding.is_none(), "{id} kept its embedding");
         noted_ids.insert(id);
     }
-    assert_eq!(page.notes.len(), noted.len(), "{:?}", page.notes);
+    // A broken coupon costs only the coupon: the product stays, without it, with a note at the field.
+    let coupons = expect["without_coupon"].as_object().unwrap();
+    assert!(!coupons.is_empty());
+    for (at, field) in coupons {
+        let path = format!("{at}.{}", field.as_str().unwrap());
+        assert!(page.notes.iter().any(|p| p.path == path), "no note at {path}: {:?}", page.notes);
+        let (item_at, product_at) = at.split_once(".products[").unwrap();
+        let i: usize = item_at.trim_start_matches("items[").trim_end_matches(']').parse().unwrap();
+        let k: usize = product_at.trim_end_matches(']').parse().unwrap();
+        let id = raw["items"][i]["id"].as_str().unwrap();
+        let item = page.items.iter().find(|it| it.id == id).unwrap_or_else(|| panic!("{id} ({at}) was not kept"));
+        assert!(item.products[k].coupon.is_none(), "{id} products[{k}] kept its coupon");
+    }
+    assert_eq!(page.notes.len(), noted.len() + coupons.len(), "{:?}", page.notes);
     assert!(page.notes.iter().all(|p| p.to_string().len() < 200), "notes stay short: {:?}", page.notes);
     // The others keep exactly the embeddings they came with (the demo pack's, of 32 components).
     for item in page.items.iter().filter(|i| !noted_ids.contains(i.id.as_str())) {

@@ -225,14 +225,14 @@ pub struct PagedList {
     pub fresh: ArcRwSignal<Vec<Arc<Item>>>,
 }
 
-/// Logs what a parsed feed page refused (skipped items, dropped embeddings) and drops embeddings of the
+/// Logs what a parsed feed page refused (skipped items; dropped embeddings and coupons) and drops embeddings of the
 /// wrong dimension: the same for a page from the API and for a saved place read back from the device.
 pub fn accept_page(ctx: Ctx, page: &mut FeedPage, source: &str) {
     for p in &page.skipped {
         leptos::logging::warn!("guang: skipped in {source}: {p}");
     }
     for p in &page.notes {
-        leptos::logging::warn!("guang: kept without its embedding in {source}: {p}");
+        leptos::logging::warn!("guang: kept without the part named in {source}: {p}");
     }
     check_embeddings(ctx, &mut page.items, source);
 }

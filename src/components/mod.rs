@@ -3,6 +3,7 @@
 
 pub mod card;
 pub mod choice;
+pub mod coupon;
 pub mod follow;
 pub mod following;
 pub mod header;

@@ -57,7 +57,7 @@ fn web_share() -> Option<js_sys::Function> {
 }
 
 /// Writes `text` to the clipboard; false when the browser has no async clipboard or refuses.
-async fn copy_text(text: &str) -> bool {
+pub(crate) async fn copy_text(text: &str) -> bool {
     let Some(nav) = navigator() else { return false };
     let has_clipboard = js_sys::Reflect::get(&nav, &"clipboard".into()).is_ok_and(|c| !c.is_undefined());
     if !has_clipboard {

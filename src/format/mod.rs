@@ -92,6 +92,22 @@ pub fn ago(ts: i64, now: i64, locale: &str) -> String {
     }
 }
 
+/// A calendar day as people write it: `12月31日` / `Dec 31`, with the year when it is not `now`'s:
+/// `2028年1月10日` / `Jan 10, 2028`. For the end of an offer, where "3 天前" would be the wrong question.
+/// Both times are read as UTC: callers shift them to the reader's time zone first.
+pub fn day(ts: i64, now: i64, locale: &str) -> String {
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let date = crate::model::time::format_rfc3339(ts);
+    let (y, m, d) = (&date[0..4], date[5..7].parse::<usize>().unwrap_or(1), date[8..10].parse::<u32>().unwrap_or(1));
+    let same_year = crate::model::time::format_rfc3339(now).get(0..4) == Some(y);
+    match (is_en(locale), same_year) {
+        (true, true) => format!("{} {d}", MONTHS[(m - 1).min(11)]),
+        (true, false) => format!("{} {d}, {y}", MONTHS[(m - 1).min(11)]),
+        (false, true) => format!("{m}月{d}日"),
+        (false, false) => format!("{y}年{m}月{d}日"),
+    }
+}
+
 fn unit(n: i64, en_suffix: &str, zh_suffix: &str, en: bool) -> String {
     if en {
         format!("{n} {en_suffix}")
@@ -103,6 +119,17 @@ fn unit(n: i64, en_suffix: &str, zh_suffix: &str, en: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_read_as_dates_with_the_year_only_when_it_differs() {
+        let now = crate::model::time::parse_rfc3339("2026-11-20T12:00:00+08:00").unwrap();
+        let end = crate::model::time::parse_rfc3339("2026-12-31T12:00:00Z").unwrap();
+        let later = crate::model::time::parse_rfc3339("2028-01-10T00:00:00Z").unwrap();
+        assert_eq!(day(end, now, "zh-CN"), "12月31日");
+        assert_eq!(day(end, now, "en"), "Dec 31");
+        assert_eq!(day(later, now, "zh-CN"), "2028年1月10日");
+        assert_eq!(day(later, now, "en"), "Jan 10, 2028");
+    }
 
     #[test]
     fn counts_follow_each_locale() {

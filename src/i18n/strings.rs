@@ -89,6 +89,7 @@ pub fn problem_text(kind: &crate::model::ProblemKind, l: Locale) -> String {
         P::Empty => tr!(l, problem_empty).into(),
         P::TooLong { max } => tr!(l, problem_too_long, max = max),
         P::BadId => tr!(l, problem_bad_id).into(),
+        P::BadCode => tr!(l, problem_bad_code).into(),
         P::BadUrl(U::ForbiddenScheme(s)) => tr!(l, problem_url_scheme, scheme = s),
         P::BadUrl(U::ProtocolRelative) => tr!(l, problem_url_protocol_relative).into(),
         P::BadUrl(U::Empty) => tr!(l, problem_url_empty).into(),

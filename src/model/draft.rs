@@ -11,6 +11,7 @@
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
+use super::coupon::Coupon;
 use super::creator::Creator;
 use super::documents::{CONTRACT_VERSION, MAX_DOC_BYTES};
 use super::item::Item;
@@ -398,6 +399,15 @@ fn walk_product(v: &Value, path: &str, s: &mut Sink) {
     }
     text(m, "url", path, Need::Required, s);
     text(m, "image", path, Need::Nullable, s);
+    // The coupon's own reader, the one the feed uses: what a feed would drop with a note, a draft must fix.
+    // (The typed pass below reads coupons again but runs only when this walk found nothing.)
+    if let Some(coupon) = m.get("coupon").filter(|c| !c.is_null()) {
+        let mut p = Problems::default();
+        Coupon::read(coupon, &format!("{path}.coupon"), &mut p);
+        for problem in p.into_vec() {
+            s.add(problem.path, problem.kind);
+        }
+    }
 }
 
 fn walk_translation(v: &Value, path: &str, s: &mut Sink) {
@@ -632,6 +642,35 @@ mod tests {
         let ps = problems(&doc.to_string());
         assert!(has(&ps, "item.media.url", |k| matches!(k, ProblemKind::WrongType { .. })), "{ps:#?}");
         assert!(has(&ps, "item.media.duration_s", |k| *k == ProblemKind::OutOfRange), "{ps:#?}");
+    }
+
+    #[test]
+    fn a_drafts_coupons_are_checked_like_the_feed_does_and_every_problem_named() {
+        let mut doc = pack_value("items/i0001.json");
+        let product =
+            json!({"id": "p1", "title": "a", "price": {"amount": 9900, "currency": "CNY"}, "url": "shop/p.html"});
+        let with = |coupon: Value| {
+            let mut p = product.clone();
+            p["coupon"] = coupon;
+            p
+        };
+        doc["item"]["products"] = json!([
+            with(json!({"code": "<b>hi</b>", "amount_off": 100, "percent_off": 5, "ends_at": "2027-01-01T00:00:00Z"})),
+            with(json!({"code": "GUANG-1", "amount_off": "100", "ends_at": "soon"})),
+            with(json!(7)),
+        ]);
+        let ps = problems(&doc.to_string());
+        assert!(has(&ps, "item.products[0].coupon.code", |k| *k == ProblemKind::BadCode), "{ps:#?}");
+        assert!(has(&ps, "item.products[0].coupon.percent_off", |k| *k == ProblemKind::OutOfRange), "{ps:#?}");
+        assert!(has(&ps, "item.products[1].coupon.amount_off", |k| matches!(k, ProblemKind::WrongType { .. })));
+        assert!(has(&ps, "item.products[1].coupon.ends_at", |k| *k == ProblemKind::BadTime));
+        assert!(has(&ps, "item.products[2].coupon", |k| matches!(k, ProblemKind::WrongType { .. })));
+        assert_eq!(ps.len(), 5, "{ps:#?}");
+        // Fixed, the draft passes with its coupon.
+        doc["item"]["products"] =
+            json!([with(json!({"code": "GUANG-1", "percent_off": 10, "ends_at": "2027-01-01T00:00:00Z"}))]);
+        let Ok(Draft::Item(item)) = validate_draft(&doc.to_string(), &base()) else { panic!("still refused") };
+        assert_eq!(item.products[0].coupon.as_ref().map(|c| c.percent_off), Some(Some(10)));
     }
 
     #[test]

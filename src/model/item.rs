@@ -8,6 +8,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::coupon::Coupon;
 use super::draft::type_name;
 use super::embedding::Embedding;
 use super::problem::{ProblemKind, Problems};
@@ -104,6 +105,10 @@ pub struct Product {
     /// Product image URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
+    /// A coupon for this product, as sent; `None` when absent or dropped. Read only by
+    /// [`Item::from_value`], by hand ([`Coupon::read`]): a bad coupon costs only itself, never the item.
+    #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
+    pub coupon: Option<Coupon>,
 }
 
 /// Public engagement counters.
@@ -244,7 +249,27 @@ impl Item {
     /// item is read without it. Every document, draft and saved item is read through here.
     pub fn from_value(mut value: Value, path: &str, p: &mut Problems) -> Result<Item, serde_json::Error> {
         let raw = value.as_object_mut().and_then(|m| m.remove("embedding"));
+        // Coupons likewise: taken out of their products, read by hand, and dropped with notes when bad.
+        let coupons: Vec<(usize, Value)> = match value.get_mut("products").and_then(Value::as_array_mut) {
+            Some(products) => products
+                .iter_mut()
+                .enumerate()
+                .filter_map(|(i, prod)| Some((i, prod.as_object_mut()?.remove("coupon")?)))
+                .filter(|(_, c)| !c.is_null())
+                .collect(),
+            None => Vec::new(),
+        };
         let mut item = Item::deserialize(value)?;
+        for (i, raw) in coupons {
+            let mut found = Problems::default();
+            let coupon = Coupon::read(&raw, &format!("{path}.products[{i}].coupon"), &mut found);
+            for problem in found.into_vec() {
+                p.note(problem.path, problem.kind);
+            }
+            if let Some(prod) = item.products.get_mut(i) {
+                prod.coupon = coupon;
+            }
+        }
         if let Some(raw) = raw {
             match wire_embedding(raw) {
                 Ok(e) => item.embedding = e,

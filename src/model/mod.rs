@@ -2,6 +2,7 @@
 //! for everything that comes from outside. No browser types, so it is tested natively.
 
 pub mod config;
+pub mod coupon;
 pub mod creator;
 pub mod documents;
 pub mod draft;
@@ -15,6 +16,7 @@ pub mod time;
 pub mod url;
 
 pub use config::{parse_config, AppConfig};
+pub use coupon::{Coupon, CouponState};
 pub use creator::{Campaign, Channel, Creator, CreatorStats, Names, Traffic};
 pub use documents::{parse_creator_doc, parse_feed_page, parse_index, parse_item_doc, DocError, FeedPage, Index};
 pub use draft::{validate_draft, Draft};

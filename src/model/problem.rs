@@ -16,6 +16,8 @@ pub enum ProblemKind {
     TooLong { max: usize },
     /// An id with characters outside `[A-Za-z0-9_-]` or of the wrong length.
     BadId,
+    /// A coupon code that is not 4 to 24 of `A-Z 0-9 -` ([`super::coupon::is_code`]).
+    BadCode,
     /// A URL refused by the URL policy.
     BadUrl(UrlError),
     /// Not an RFC 3339 timestamp.
@@ -80,6 +82,7 @@ impl fmt::Display for ProblemKind {
             ProblemKind::Empty => write!(f, "must not be empty"),
             ProblemKind::TooLong { max } => write!(f, "longer than {max}"),
             ProblemKind::BadId => write!(f, "id must be 1-64 characters of A-Z a-z 0-9 _ -"),
+            ProblemKind::BadCode => write!(f, "coupon code must be 4-24 characters of A-Z 0-9 -"),
             ProblemKind::BadUrl(e) => write!(f, "{e}"),
             ProblemKind::BadTime => write!(f, "not an RFC 3339 timestamp"),
             ProblemKind::OutOfRange => write!(f, "value out of range"),
@@ -131,6 +134,11 @@ pub struct Problems {
 }
 
 impl Problems {
+    /// How many fatal problems were recorded so far.
+    pub fn total(&self) -> usize {
+        self.list.len()
+    }
+
     /// Records a problem at `path`.
     pub fn add(&mut self, path: impl Into<String>, kind: ProblemKind) {
         self.list.push(Problem { path: path.into(), kind });

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::paths;
 use crate::app::{focus_id, set_title, use_ctx, Ctx};
+use crate::components::coupon::CouponRow;
 use crate::components::follow::{FollowButton, FollowSubject};
 use crate::components::icons::{BackIcon, HeartIcon};
 use crate::components::masonry::Masonry;
@@ -244,6 +245,12 @@ pub fn ItemDetail(item: Arc<Item>, #[prop(optional)] preview: bool) -> impl Into
                                                     <div class="product-info">
                                                         <span class="product-title">{p.title.clone()}</span>
                                                         <span class="product-price">{price}</span>
+                                                        {p
+                                                            .coupon
+                                                            .clone()
+                                                            .map(|coupon| {
+                                                                view! { <CouponRow coupon currency=p.price.currency.clone() now/> }
+                                                            })}
                                                     </div>
                                                     <a
                                                         class="btn btn-small"

@@ -12,6 +12,7 @@ const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 const pages: [string, string, string][] = [
   ["feed", "/", "[data-testid=card]"],
   ["item", "/item/i0001", "[data-testid=item-page]"],
+  ["coupon", "/item/i0098", "[data-testid=coupon]"],
   ["creator", "/creator/c05", "[data-testid=card]"],
   ["interests", "/me/interests", "#page-heading"],
   ["settings", "/me/settings", "[data-testid=settings-page]"],

@@ -15,6 +15,7 @@ const expected: {
   skipped: Record<string, string>;
   reasons: Record<string, string>;
   without_embedding: Record<string, string>;
+  without_coupon: Record<string, string>;
   wrong_dim: string[];
 } = JSON.parse(readFileSync(`${DIR}/expect.json`, "utf8"));
 const FIRST = "**/api/v1/feed/recommend/1.json";
@@ -70,7 +71,12 @@ test("the hostile pack: markup stays text, bad URLs never reach the page, good i
   // length differs from index.json's embedding_dim by its item id.
   for (const [at, field] of Object.entries(expected.without_embedding)) {
     const path = `${at}.${field}:`;
-    expect(seen.warnings.some((w) => w.includes("kept without its embedding") && w.includes(path)), `a warning naming ${path}`).toBe(true);
+    expect(seen.warnings.some((w) => w.includes("kept without the part named") && w.includes(path)), `a warning naming ${path}`).toBe(true);
+  }
+  // Every broken coupon is logged with its field (its item is among the cards above).
+  for (const [at, field] of Object.entries(expected.without_coupon)) {
+    const path = `${at}.${field}:`;
+    expect(seen.warnings.some((w) => w.includes("kept without the part named") && w.includes(path)), `a warning naming ${path}`).toBe(true);
   }
   for (const id of expected.wrong_dim) {
     expect(seen.warnings.some((w) => w.includes(`item ${id}.embedding:`)), `a warning for the embedding of ${id}`).toBe(true);

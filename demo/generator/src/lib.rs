@@ -13,8 +13,8 @@ use std::collections::BTreeMap;
 
 use guang::model::time::{format_rfc3339, parse_rfc3339};
 use guang::model::{
-    Campaign, Channel, Creator, CreatorRef, CreatorStats, Image, Item, LiveStatus, Media, Names, Price, Product, Stats,
-    Traffic, Translation,
+    Campaign, Channel, Coupon, Creator, CreatorRef, CreatorStats, Image, Item, LiveStatus, Media, Names, Price,
+    Product, Stats, Traffic, Translation,
 };
 use serde_json::json;
 
@@ -140,6 +140,45 @@ fn traffic(rng: &mut Rng, followers: u64, in_campaign: bool) -> Traffic {
     }
 }
 
+/// The coupon a demo product carries, if any: chosen by position (no draw from the generator's random
+/// stream, so adding coupons moved nothing else in the pack). Their windows are fixed dates, so every state
+/// shows both at the pack's moment (2026-11-20) and for a year after it: the first product of each topic has
+/// an amount off above its own price, valid until the end of 2027; the second a percentage off (even topics,
+/// valid) or a 双11 coupon that ended on 2026-11-12 (odd topics); every third topic's third product a 年货节
+/// coupon that only opens in 2028.
+fn demo_coupon(topic: usize, product: usize, topic_id: &str, price: i64) -> Option<Coupon> {
+    let code = |tag: &str| format!("{}-{tag}", topic_id.to_ascii_uppercase());
+    let window = |from: &str, to: &str| (Some(from.to_string()), to.to_string());
+    let (code, amount_off, percent_off, min_spend, (starts_at, ends_at)) = match (product, topic % 2, topic % 3) {
+        (0, _, _) => {
+            let off = (price / 1000).max(1) * 100;
+            (
+                code("GUANG"),
+                Some(off),
+                None,
+                price - price % 100,
+                window("2026-11-01T00:00:00+08:00", "2027-12-31T23:59:59+08:00"),
+            )
+        }
+        (1, 0, _) => {
+            (code("FANS12"), None, Some(12), 0, window("2026-11-01T00:00:00+08:00", "2027-12-31T23:59:59+08:00"))
+        }
+        (1, _, _) => {
+            (code("1111"), Some(3000), None, 20000, window("2026-11-01T00:00:00+08:00", "2026-11-12T00:00:00+08:00"))
+        }
+        (2, _, 0) => {
+            (code("NIANHUO"), Some(5000), None, 30000, window("2028-01-10T00:00:00+08:00", "2028-02-10T00:00:00+08:00"))
+        }
+        _ => return None,
+    };
+    let mut p = guang::model::problem::Problems::default();
+    let wire = json!({"code": code, "amount_off": amount_off, "percent_off": percent_off, "min_spend": min_spend,
+                      "starts_at": starts_at, "ends_at": ends_at});
+    let coupon = Coupon::read(&wire, "coupon", &mut p);
+    assert!(p.is_empty(), "demo coupon {code}: {:?}", p.into_vec());
+    coupon
+}
+
 /// Builds the whole pack in memory.
 pub fn build_pack(seed: u64) -> Pack {
     let mut rng = Rng::new(seed);
@@ -148,7 +187,7 @@ pub fn build_pack(seed: u64) -> Pack {
 
     // Product images and shop pages, shared by items of a topic.
     let mut products: Vec<Vec<Product>> = Vec::new();
-    for t in TOPICS {
+    for (ti, t) in TOPICS.iter().enumerate() {
         let mut list = Vec::new();
         for (pi, (name, lo, hi)) in t.products.iter().enumerate() {
             let id = format!("p-{}-{}", t.id, pi + 1);
@@ -163,6 +202,7 @@ pub fn build_pack(seed: u64) -> Pack {
                 price,
                 url: format!("shop/{id}.html"),
                 image: Some(format!("media/products/{id}.svg")),
+                coupon: demo_coupon(ti, pi, t.id, amount),
             });
         }
         products.push(list);
