@@ -77,6 +77,7 @@ impl Coupon {
         if !code.is_empty() && !is_code(&code) {
             p.add(format!("{path}.code"), ProblemKind::BadCode);
         }
+        let typed = p.total();
         let amount_off = whole(m, "amount_off", path, p);
         let percent_off = whole(m, "percent_off", path, p);
         match (amount_off, percent_off) {
@@ -87,11 +88,11 @@ impl Coupon {
                 p.add(format!("{path}.percent_off"), ProblemKind::OutOfRange)
             }
             (Some(_), None) | (None, Some(_)) => {}
-            // Neither or both: say so where a creator would add or remove one.
-            (None, None) if !m.contains_key("amount_off") && !m.contains_key("percent_off") => {
-                p.add(format!("{path}.amount_off"), ProblemKind::Missing)
-            }
+            // Both: say so where a creator would remove one.
             (Some(_), Some(_)) => p.add(format!("{path}.percent_off"), ProblemKind::OutOfRange),
+            // Neither (absent or null), unless one was there with a wrong type (already said): an offer of
+            // nothing is missing its amount.
+            (None, None) if p.total() == typed => p.add(format!("{path}.amount_off"), ProblemKind::Missing),
             (None, None) => {}
         }
         let min_spend = whole(m, "min_spend", path, p).unwrap_or(0);
@@ -259,6 +260,13 @@ mod tests {
         assert_eq!(read(pct).unwrap_err()[0].0, "c.percent_off");
         assert_eq!(with("ends_at", json!("2026-10-01T00:00:00Z")), Err("c.ends_at".into()), "ends before it starts");
         assert_eq!(with("code", json!("ab")), Err("c.code".into()));
+        let mut nothing = good();
+        nothing["amount_off"] = Value::Null;
+        assert_eq!(
+            read(nothing).unwrap_err(),
+            vec![("c.amount_off".into(), ProblemKind::Missing)],
+            "an offer of nothing"
+        );
         assert_eq!(with("code", json!("A".repeat(25))), Err("c.code".into()));
     }
 }
