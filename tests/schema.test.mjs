@@ -58,6 +58,17 @@ test("hostile documents fail the schemas", () => {
   for (const scale of [0, -0.01, 5, "0.01"]) assert.notEqual(bad((i) => (i.embedding.scale = scale)), null, `${scale}`);
   assert.notEqual(bad((i) => (i.embedding.q = "%".repeat(44))), null);
   assert.notEqual(bad((i) => (i.embedding.q = 12345)), null);
+  // Coupons: a code of A-Z 0-9 -, exactly one of amount_off and percent_off (at most 90), and an end.
+  const coupon = { code: "GUANG-20", amount_off: 2000, min_spend: 10000, ends_at: "2027-12-31T23:59:59+08:00" };
+  const product = { id: "p1", title: "a", price: { amount: 9900, currency: "CNY" }, url: "shop/p1.html" };
+  const withCoupon = (c) => bad((i) => (i.products = [{ ...product, coupon: c }]));
+  assert.equal(withCoupon(coupon), null);
+  assert.equal(withCoupon({ code: "SALE15", percent_off: 15, ends_at: coupon.ends_at }), null);
+  assert.notEqual(withCoupon({ ...coupon, code: "<b>free</b>" }), null);
+  assert.notEqual(withCoupon({ code: "SALE15", percent_off: 95, ends_at: coupon.ends_at }), null);
+  assert.notEqual(withCoupon({ ...coupon, percent_off: 10 }), null, "both kinds");
+  assert.notEqual(withCoupon({ code: "SALE15", ends_at: coupon.ends_at }), null, "neither kind");
+  assert.notEqual(withCoupon({ code: "SALE15", amount_off: 100 }), null, "no end");
   assert.notEqual(bad((i) => (i.embedding = "AAAA")), null);
   assert.notEqual(bad((i) => delete i.embedding.scale), null);
   assert.equal(bad((i) => delete i.embedding), null, "optional");

@@ -17,7 +17,8 @@ fn local(ts: i64) -> i64 {
     ts - (date.get_timezone_offset() as i64) * 60
 }
 
-/// The coupon of a product priced in `currency`, as of `now` (Unix seconds); nothing once it has ended.
+/// The coupon of a product priced in `currency`, as of `now` (Unix seconds, when the row is drawn); nothing
+/// once it has ended. A row already on screen keeps its state until the page is drawn again.
 #[component]
 pub fn CouponRow(coupon: Coupon, currency: String, now: i64) -> impl IntoView {
     let ctx = use_ctx();
@@ -42,7 +43,8 @@ pub fn CouponRow(coupon: Coupon, currency: String, now: i64) -> impl IntoView {
         let l = locale.get();
         match state {
             CouponState::Upcoming => tr!(l, coupon_from, day = format::day(local(starts), local(now), l.tag())),
-            _ => tr!(l, coupon_until, day = format::day(local(ends), local(now), l.tag())),
+            // `ends_at` is the first moment it no longer works: the last day to use it is the one before.
+            _ => tr!(l, coupon_until, day = format::day(local(ends - 1), local(now), l.tag())),
         }
     };
     let code = coupon.code.clone();

@@ -73,10 +73,11 @@ impl Coupon {
             return None;
         };
         let before = p.total();
-        let code = string(m, "code", path, true, p).unwrap_or_default();
-        if !code.is_empty() && !is_code(&code) {
+        let code = string(m, "code", path, true, p);
+        if code.as_deref().is_some_and(|c| !is_code(c)) {
             p.add(format!("{path}.code"), ProblemKind::BadCode);
         }
+        let code = code.unwrap_or_default();
         let typed = p.total();
         let amount_off = whole(m, "amount_off", path, p);
         let percent_off = whole(m, "percent_off", path, p);
@@ -101,28 +102,22 @@ impl Coupon {
         }
         let starts_at = string(m, "starts_at", path, false, p);
         let starts_ts = match &starts_at {
-            Some(s) => parse_rfc3339(s).unwrap_or_else(|| {
-                p.add(format!("{path}.starts_at"), ProblemKind::BadTime);
-                i64::MIN
-            }),
+            Some(s) => moment(s, &format!("{path}.starts_at"), p).unwrap_or(i64::MIN),
             None => i64::MIN,
         };
-        let ends_at = string(m, "ends_at", path, true, p).unwrap_or_default();
-        let ends_ts = if ends_at.is_empty() {
-            0
-        } else {
-            match parse_rfc3339(&ends_at) {
+        let ends_at = string(m, "ends_at", path, true, p);
+        let ends_ts = match &ends_at {
+            Some(s) => match moment(s, &format!("{path}.ends_at"), p) {
                 Some(ts) if ts <= starts_ts => {
                     p.add(format!("{path}.ends_at"), ProblemKind::OutOfRange);
                     ts
                 }
                 Some(ts) => ts,
-                None => {
-                    p.add(format!("{path}.ends_at"), ProblemKind::BadTime);
-                    0
-                }
-            }
+                None => 0,
+            },
+            None => 0,
         };
+        let ends_at = ends_at.unwrap_or_default();
         (p.total() == before).then_some(Coupon {
             code,
             amount_off: amount_off.filter(|_| percent_off.is_none()),
@@ -143,6 +138,25 @@ impl Coupon {
             CouponState::Ended
         } else {
             CouponState::Valid
+        }
+    }
+}
+
+/// Latest moment a coupon may name (2100-01-01T00:00:00Z): later is a typo or an "offer forever", and would
+/// not print as a four-digit year.
+pub const LATEST: i64 = 4_102_444_800;
+
+/// An RFC 3339 time no later than [`LATEST`], or a problem at `path` (an empty string is not a time).
+fn moment(s: &str, path: &str, p: &mut Problems) -> Option<i64> {
+    match parse_rfc3339(s) {
+        Some(ts) if ts <= LATEST => Some(ts),
+        Some(_) => {
+            p.add(path, ProblemKind::OutOfRange);
+            None
+        }
+        None => {
+            p.add(path, ProblemKind::BadTime);
+            None
         }
     }
 }
@@ -260,6 +274,9 @@ mod tests {
         assert_eq!(read(pct).unwrap_err()[0].0, "c.percent_off");
         assert_eq!(with("ends_at", json!("2026-10-01T00:00:00Z")), Err("c.ends_at".into()), "ends before it starts");
         assert_eq!(with("code", json!("ab")), Err("c.code".into()));
+        assert_eq!(with("code", json!("   ")), Err("c.code".into()), "a blank code");
+        assert_eq!(with("ends_at", json!("")), Err("c.ends_at".into()), "a blank end");
+        assert_eq!(with("ends_at", json!("9999-12-31T23:59:59Z")), Err("c.ends_at".into()), "an offer forever");
         let mut nothing = good();
         nothing["amount_off"] = Value::Null;
         assert_eq!(

@@ -249,7 +249,13 @@ pub fn ItemDetail(item: Arc<Item>, #[prop(optional)] preview: bool) -> impl Into
                                                             .coupon
                                                             .clone()
                                                             .map(|coupon| {
-                                                                view! { <CouponRow coupon currency=p.price.currency.clone() now/> }
+                                                                view! {
+                                                                    <CouponRow
+                                                                        coupon
+                                                                        currency=p.price.currency.clone()
+                                                                        now=(js_sys::Date::now() / 1000.0) as i64
+                                                                    />
+                                                                }
                                                             })}
                                                     </div>
                                                     <a
