@@ -4,9 +4,10 @@
 
 use std::sync::Arc;
 
-use guang::app::{App, Session};
+use guang::app::Session;
 use guang::i18n::Locale;
 use guang::model::{parse_config, parse_index, parse_item_doc, ApiBase};
+use guang::shell::routes::App;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
