@@ -97,12 +97,12 @@ pub fn ago(ts: i64, now: i64, locale: &str) -> String {
 /// Both times are read as UTC: callers shift them to the reader's time zone first.
 pub fn day(ts: i64, now: i64, locale: &str) -> String {
     const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let date = crate::model::time::format_rfc3339(ts);
-    let (y, m, d) = (&date[0..4], date[5..7].parse::<usize>().unwrap_or(1), date[8..10].parse::<u32>().unwrap_or(1));
-    let same_year = crate::model::time::format_rfc3339(now).get(0..4) == Some(y);
+    let (y, m, d) = crate::model::time::civil_date(ts);
+    let same_year = crate::model::time::civil_date(now).0 == y;
+    let month = MONTHS[(m.clamp(1, 12) - 1) as usize];
     match (is_en(locale), same_year) {
-        (true, true) => format!("{} {d}", MONTHS[(m - 1).min(11)]),
-        (true, false) => format!("{} {d}, {y}", MONTHS[(m - 1).min(11)]),
+        (true, true) => format!("{month} {d}"),
+        (true, false) => format!("{month} {d}, {y}"),
         (false, true) => format!("{m}月{d}日"),
         (false, false) => format!("{y}年{m}月{d}日"),
     }

@@ -54,6 +54,12 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
     Some(days * 86_400 + hour * 3600 + minute * 60 + second.min(59) - offset)
 }
 
+/// The UTC calendar date of Unix seconds `ts`, as (year, month 1-12, day 1-31): for dates shown in words,
+/// which would otherwise parse the digits back out of an RFC 3339 string.
+pub fn civil_date(ts: i64) -> (i64, i64, i64) {
+    civil_from_days(ts.div_euclid(86_400))
+}
+
 /// Formats Unix seconds as `YYYY-MM-DDTHH:MM:SSZ` (used by the demo generator and in exports).
 pub fn format_rfc3339(ts: i64) -> String {
     let days = ts.div_euclid(86_400);
