@@ -38,8 +38,9 @@ serve: setup
 	@echo "Guang: http://127.0.0.1:8080/  (demo content pack from demo/api/v1)"
 	trunk serve
 
+# `--features split`: every route but the feed becomes a lazy wasm chunk (scripts/split-wasm.mjs).
 build: setup
-	trunk build --release
+	trunk build --release --features split
 
 size: build
 	node scripts/size.mjs dist
@@ -64,6 +65,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins --features split -- -D warnings
 
 test-native:
 	cargo test --workspace

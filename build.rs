@@ -6,6 +6,11 @@ fn main() {
     println!("cargo::rerun-if-changed=locales");
     #[cfg(feature = "app")]
     strings::generate();
+    // The wasm splitter (scripts/split-wasm.mjs) needs the linker's relocations to move functions into chunks.
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
+    if wasm && std::env::var_os("CARGO_FEATURE_SPLIT").is_some() {
+        println!("cargo::rustc-link-arg-bins=--emit-relocs");
+    }
 }
 
 #[cfg(feature = "app")]

@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 mode="${1:-app}"
 TRUNK_VERSION="0.21.14"
 GECKODRIVER_VERSION="0.37.1"
+WASM_SPLIT_VERSION="0.2.4"
 WBG_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)"
 export PATH="$HOME/.cargo/bin:$PATH"
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
@@ -26,6 +27,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WBG_VERSION
   # --locked fails: the registry lacks one dependency version pinned in wasm-bindgen-cli's own lock file.
   say "installing wasm-bindgen-cli $WBG_VERSION (about 5 minutes)"
   cargo install --force "wasm-bindgen-cli@$WBG_VERSION"
+fi
+
+# The wasm splitter the release build's post-build hook runs (scripts/split-wasm.mjs; Trunk cannot split).
+# It has no --version: cargo's list of installed packages says which one is there.
+if ! command -v wasm-split-cli >/dev/null \
+  || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 3 minutes)"
+  cargo install --locked "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary
 fi
 
 # npm packages: binaryen's wasm-opt (Debian's binaryen 108 corrupts the wasm) and Playwright's runner.
@@ -61,7 +70,7 @@ if [ "$mode" = "test" ]; then
   fi
 fi
 if [ "$mode" = "test" ]; then
-  say "ready (test): trunk $TRUNK_VERSION, wasm-bindgen $WBG_VERSION, wasm-opt 132, geckodriver $GECKODRIVER_VERSION"
+  say "ready (test): trunk $TRUNK_VERSION, wasm-bindgen $WBG_VERSION, wasm-split-cli $WASM_SPLIT_VERSION, wasm-opt 132, geckodriver $GECKODRIVER_VERSION"
 else
-  say "ready ($mode): trunk $TRUNK_VERSION, wasm-bindgen $WBG_VERSION, wasm-opt 132"
+  say "ready ($mode): trunk $TRUNK_VERSION, wasm-bindgen $WBG_VERSION, wasm-split-cli $WASM_SPLIT_VERSION, wasm-opt 132"
 fi

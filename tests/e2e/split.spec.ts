@@ -1,0 +1,69 @@
+// The release build is split (scripts/split-wasm.mjs): the feed comes in the first download, every other
+// page in a wasm chunk of its own, fetched when it is first needed. These check that the split is real (the
+// feed starts without any chunk, each page fetches its own), that the item page's chunk is fetched ahead so
+// opening a card does not wait for it, and that a chunk that cannot load costs only that page.
+import { test, expect, cards } from "./fixtures";
+import type { Page, Request } from "@playwright/test";
+
+const isChunk = (r: Request) => /\/chunk-[0-9a-f]+-[^/]+\.wasm$/.test(new URL(r.url()).pathname);
+
+/** Records the chunk files the page fetches, in order. */
+function chunkLog(page: Page): string[] {
+  const seen: string[] = [];
+  page.on("request", (r) => isChunk(r) && seen.push(new URL(r.url()).pathname));
+  return seen;
+}
+
+test("the feed starts without any chunk, and each other page fetches its own", async ({ page, errors }) => {
+  const chunks = chunkLog(page);
+  // Hold the item page's prefetch (two seconds after start) back by starting with a fresh clock.
+  await page.clock.install();
+  await page.goto("/");
+  await expect(cards(page).first()).toBeVisible();
+  expect(chunks, "chunks fetched before anything but the feed was asked for").toEqual([]);
+
+  await page.goto("/me/settings");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(chunks.length, "the settings page fetched its chunk").toBeGreaterThan(0);
+  const afterSettings = chunks.length;
+
+  await page.goto("/me/interests");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(chunks.length, "the interests page fetched a chunk of its own").toBeGreaterThan(afterSettings);
+  expect(errors).toEqual([]);
+});
+
+test("the item page's chunk is fetched ahead, so opening a card fetches no code", async ({ page, errors }) => {
+  const chunks = chunkLog(page);
+  await page.goto("/");
+  await expect(cards(page).first()).toBeVisible();
+  // The prefetch starts at the first touch or key, or two seconds after start.
+  await expect.poll(() => chunks.length, { timeout: 10_000 }).toBeGreaterThan(0);
+  await page.waitForLoadState("networkidle");
+  const before = chunks.length;
+  await cards(page).first().getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/item\//);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(chunks.length, "opening a card after the prefetch fetched more code").toBe(before);
+  expect(errors).toEqual([]);
+});
+
+test("a page whose chunk cannot load shows a retry, and the rest of the app keeps working", async ({ page, errors }) => {
+  await page.route(/\/chunk-[0-9a-f]+-[^/]+\.wasm$/, (route) => route.abort("internetdisconnected"));
+  const warnings: string[] = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await page.goto("/me/settings");
+  await expect(page.getByTestId("retry")).toBeVisible();
+  expect(warnings.some((w) => w.includes("did not load"))).toBe(true);
+  // The feed is in the first download: it still works, with no page error (a panic would be one).
+  await page.getByRole("link", { name: /逛/ }).first().click();
+  await expect(cards(page).first()).toBeVisible();
+  await page.goto("/me/settings");
+  await expect(page.getByTestId("retry")).toBeVisible();
+  // Once the network is back, retry brings the page.
+  await page.unroute(/\/chunk-[0-9a-f]+-[^/]+\.wasm$/);
+  await page.getByTestId("retry").click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByTestId("retry")).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
