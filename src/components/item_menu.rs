@@ -252,10 +252,5 @@ pub fn ItemMenu() -> impl IntoView {
         })
     };
 
-    view! {
-        {sheet(move || ctx.menu_item.with(Option::is_some), close, "item-menu-title", "item-menu", Some("menu-close"), body)}
-        <div class="toast" role="status" aria-live="polite" data-testid="toast">
-            {move || ctx.social.message.get().or_else(|| ctx.pers.notice.get().map(|k| ctx.t(k).to_string()))}
-        </div>
-    }
+    view! { {sheet(move || ctx.menu_item.with(Option::is_some), close, "item-menu-title", "item-menu", Some("menu-close"), body)} }
 }

@@ -16,5 +16,6 @@ pub mod share;
 pub mod sheet;
 pub mod shortcuts;
 pub mod states;
+pub mod toast;
 pub mod verified;
 pub mod viewport;

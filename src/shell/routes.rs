@@ -8,10 +8,12 @@ use leptos_router::path;
 use crate::app::{embed, offline, prefs, use_ctx, Ctx, Session};
 use crate::components::header::Header;
 #[cfg(not(feature = "feed-only"))]
+use crate::components::shortcuts::Shortcuts;
+use crate::components::toast::Toast;
+#[cfg(all(not(feature = "feed-only"), not(feature = "split")))]
 use crate::components::{
     item_menu::ItemMenu,
     share::{CodeDialog, ShareSheet},
-    shortcuts::Shortcuts,
 };
 use crate::i18n::Locale;
 #[cfg(all(not(feature = "feed-only"), not(feature = "split")))]
@@ -33,11 +35,11 @@ pub fn App(session: Session, locale: Locale) -> impl IntoView {
     ctx.social.flush();
     // In embed mode: the host bridge (handshake, height, open / follow / share messages).
     embed::connect(ctx);
-    // The item page's chunk (split builds): at the first touch or key, or two seconds after start, whichever
-    // comes first, so opening a card does not wait for it.
-    let early = window_event_listener_untyped("pointerdown", move |_| prefetch_item_page());
-    let early_key = window_event_listener_untyped("keydown", move |_| prefetch_item_page());
-    set_timeout(prefetch_item_page, std::time::Duration::from_secs(2));
+    // The chunks a viewer is likely to need next (split builds: the item page, the share sheet, the item
+    // menu): at the first touch or key, or two seconds after start, whichever comes first.
+    let early = window_event_listener_untyped("pointerdown", move |_| super::lazy::prefetch());
+    let early_key = window_event_listener_untyped("keydown", move |_| super::lazy::prefetch());
+    set_timeout(super::lazy::prefetch, std::time::Duration::from_secs(2));
     let online = window_event_listener(leptos::ev::online, move |_| ctx.social.on_online());
     let hidden = window_event_listener(leptos::ev::pagehide, move |_| ctx.social.send_events());
     let visibility = window_event_listener_untyped("visibilitychange", move |_| {
@@ -76,7 +78,7 @@ pub fn App(session: Session, locale: Locale) -> impl IntoView {
 
 /// Every route of the app. The feed is in the first download; with `--features split` (release builds) every
 /// other page is a lazy route whose code the post-build hook splits into a wasm chunk of its own, fetched
-/// when the route is first visited (or earlier, see [`prefetch_item_page`]).
+/// when the route is first visited (the item page's earlier, see [`super::lazy::prefetch`]).
 #[cfg(not(feature = "feed-only"))]
 fn pages() -> impl IntoView {
     view! {
@@ -96,7 +98,7 @@ fn pages() -> impl IntoView {
 #[cfg(all(feature = "split", not(feature = "feed-only")))]
 macro_rules! page {
     ($route:ident, $page:ident) => {
-        leptos_router::Lazy::<lazy::$route>::new()
+        leptos_router::Lazy::<super::lazy::$route>::new()
     };
 }
 #[cfg(all(not(feature = "split"), not(feature = "feed-only")))]
@@ -108,85 +110,28 @@ macro_rules! page {
 #[cfg(not(feature = "feed-only"))]
 use page;
 
-/// Starts loading the item page's chunk once, so the first card a viewer opens is no slower than before the
-/// split. Does nothing in an unsplit build or the floor build.
-fn prefetch_item_page() {
-    #[cfg(all(feature = "split", not(feature = "feed-only")))]
-    {
-        use std::sync::atomic::{AtomicBool, Ordering};
-        static STARTED: AtomicBool = AtomicBool::new(false);
-        if !STARTED.swap(true, Ordering::Relaxed) {
-            leptos::task::spawn_local(<lazy::ItemRoute as leptos_router::LazyRoute>::preload());
-        }
-    }
-}
-
-/// The lazy routes (`--features split`): each page's view goes into a wasm chunk of its own. A chunk that fails
-/// to load (offline before the service worker kept it, a deployment that replaced it) shows the network error
-/// state with a retry instead of aborting the app, which is what Leptos's `#[lazy_route]` would do: the
-/// chunks are declared `fallible` here.
-#[cfg(all(feature = "split", not(feature = "feed-only")))]
-mod lazy {
-    use leptos::prelude::*;
-    use leptos::wasm_split::{wasm_split, SplitLoaderError};
-    use leptos_router::LazyRoute;
-
-    use crate::api::FetchError;
-    use crate::components::states::ErrorState;
-    use crate::pages::{
-        creator::CreatorPage, interests::InterestsPage, item::ItemPage, settings::SettingsPage, studio::StudioPage,
-    };
-
-    /// What a route shows when its chunk did not load: a retry reloads the page, which fetches it again.
-    fn chunk_failed() -> AnyView {
-        leptos::logging::warn!("guang: a page's code did not load");
-        let reload = Callback::new(|_| {
-            if let Some(w) = web_sys::window() {
-                let _ = w.location().reload();
-            }
-        });
-        view! { <ErrorState error=FetchError::Network("page code".into()) on_retry=reload/> }.into_any()
-    }
-
-    macro_rules! lazy_page {
-        ($route:ident, $page:ident, $chunk:ident, $preload:ident) => {
-            /// The lazy route of one page; it holds no data (pages load their own documents).
-            pub struct $route;
-
-            #[wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, preload($preload), fallible)]
-            fn $chunk() -> Result<AnyView, SplitLoaderError> {
-                Ok(view! { <$page/> }.into_any())
-            }
-
-            impl LazyRoute for $route {
-                fn data() -> Self {
-                    $route
-                }
-                async fn view(_this: Self) -> AnyView {
-                    $chunk().await.unwrap_or_else(|_| chunk_failed())
-                }
-                async fn preload() {
-                    // A failed prefetch is retried when the route is visited.
-                    let _ = $preload().await;
-                }
-            }
-        };
-    }
-    lazy_page!(ItemRoute, ItemPage, item_page, preload_item_page);
-    lazy_page!(CreatorRoute, CreatorPage, creator_page, preload_creator_page);
-    lazy_page!(StudioRoute, StudioPage, studio_page, preload_studio_page);
-    lazy_page!(InterestsRoute, InterestsPage, interests_page, preload_interests_page);
-    lazy_page!(SettingsRoute, SettingsPage, settings_page, preload_settings_page);
-}
-
-/// The sheets and dialogs that any page can open.
-#[cfg(not(feature = "feed-only"))]
+/// The sheets and dialogs that any page can open. In a split build the item menu, the share sheet and the
+/// code box are chunks of their own, mounted the first time they are wanted; the shortcuts' key handler is
+/// needed from the start.
+#[cfg(all(not(feature = "feed-only"), not(feature = "split")))]
 fn overlays() -> impl IntoView {
     view! {
+        <Toast/>
         <ItemMenu/>
         <ShareSheet/>
         <Shortcuts/>
         <CodeDialog/>
+    }
+}
+#[cfg(all(not(feature = "feed-only"), feature = "split"))]
+fn overlays() -> impl IntoView {
+    use super::lazy::{Deferred, Overlay};
+    view! {
+        <Toast/>
+        <Deferred overlay=Overlay::ItemMenu/>
+        <Deferred overlay=Overlay::ShareSheet/>
+        <Shortcuts/>
+        <Deferred overlay=Overlay::CodeDialog/>
     }
 }
 
@@ -201,9 +146,11 @@ fn pages() -> impl IntoView {
     }
 }
 
-/// In the floor build nothing opens a sheet.
+/// In the floor build nothing opens a sheet; the toast still speaks.
 #[cfg(feature = "feed-only")]
-fn overlays() -> impl IntoView {}
+fn overlays() -> impl IntoView {
+    view! { <Toast/> }
+}
 
 /// Counts route changes so a page knows whether "back" stays inside the app.
 #[component]

@@ -105,8 +105,19 @@ for (const [name, engine] of Object.entries(engines)) {
   }
   // A new browser session for every check, as Playwright gives every test a new context: no check sees the
   // storage, service worker or caches another one left.
+  // Starting a browser is retried once: MiniBrowser sometimes fails to reach Xvfb's display ("cannot open
+  // display: :99" in its log) and WebKitWebDriver then never answers. That is the harness, not the app; a
+  // check itself is never retried.
+  const create = async () => {
+    try {
+      return await Session.create(driver.base, engine.capabilities);
+    } catch (e) {
+      console.log(`    (the browser did not start: ${e.message}; starting it once more)`);
+      return Session.create(driver.base, engine.capabilities);
+    }
+  };
   const open = async () => {
-    const session = await Session.create(driver.base, engine.capabilities);
+    const session = await create();
     await session.timeouts({ script: 30_000, pageLoad: 30_000, implicit: 0 });
     await session.setWindow(1280, 1000).catch(() => {});
     return session;
