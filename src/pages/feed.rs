@@ -105,7 +105,7 @@ pub fn FeedPage() -> impl IntoView {
         {tabs}
         {move || {
             if following.get() {
-                view! { <FollowingFeed/> }.into_any()
+                following_tab()
             } else {
                 let list = ctx.list(&ctx.url(&paths::feed(&channel.get())));
                 view! {
@@ -116,6 +116,43 @@ pub fn FeedPage() -> impl IntoView {
             }
         }}
     }
+}
+
+/// The 关注 tab. In a split build its code is a chunk of its own (most visits start on 推荐), fetched when the
+/// tab is first shown or prefetched with the item page; one that cannot load offers a retry.
+#[cfg(not(feature = "split"))]
+fn following_tab() -> AnyView {
+    view! { <FollowingFeed/> }.into_any()
+}
+#[cfg(feature = "split")]
+fn following_tab() -> AnyView {
+    Suspend::new(async {
+        following_chunk().await.unwrap_or_else(|_| {
+            leptos::logging::warn!("guang: the following tab's code did not load");
+            let reload = Callback::new(|_| {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+            });
+            let error = crate::api::FetchError::Network("page code".into());
+            view! { <crate::components::states::ErrorState error on_retry=reload/> }.into_any()
+        })
+    })
+    .into_any()
+}
+
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(
+    following_chunk,
+    wasm_split_path = ::leptos::wasm_split,
+    preload(
+        /// Fetches the 关注 tab's chunk ahead of time (a failure is tried again when the tab is shown).
+        prefetch_following_tab
+    ),
+    fallible
+)]
+pub(crate) fn following_chunk() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+    Ok(view! { <FollowingFeed/> }.into_any())
 }
 
 /// Where a pull-to-refresh gesture stands.

@@ -1,5 +1,5 @@
 //! What a split build (`--features split`, `make build`) loads after the feed: every page but the feed, and the
-//! item menu, share sheet and code box, each a wasm chunk that scripts/split-wasm.mjs cuts out of the build.
+//! item menu, share sheet and code box (and the feed's 关注 tab, `pages::feed`), each a wasm chunk that scripts/split-wasm.mjs cuts out of the build.
 //!
 //! Every chunk is declared `fallible`: one that cannot load (offline before the service worker kept it, a
 //! deployment that replaced it) costs only what it holds. A page shows the network error state with a retry,
@@ -9,8 +9,8 @@
 #[cfg(all(feature = "split", not(feature = "feed-only")))]
 pub use split::*;
 
-/// Starts loading the chunks a viewer is likely to need next, once: the item page, the share sheet and the
-/// item menu, so opening a card or a sheet does not wait for its code. Does nothing in an unsplit build.
+/// Starts loading the chunks a viewer is likely to need next, once: the item page, the share sheet, the item
+/// menu and the 关注 tab, so opening a card or a sheet does not wait for its code. Does nothing in an unsplit build.
 pub fn prefetch() {
     #[cfg(all(feature = "split", not(feature = "feed-only")))]
     split::prefetch_once();
@@ -148,6 +148,7 @@ mod split {
             // Failures are tried again when the overlay is opened.
             let _ = preload_share_sheet().await;
             let _ = preload_item_menu().await;
+            let _ = crate::pages::feed::prefetch_following_tab().await;
         });
     }
 }
