@@ -9,6 +9,7 @@ use crate::app::use_ctx;
 use crate::components::icons::{BagIcon, HeartIcon, MoreIcon, PlayIcon};
 use crate::components::impressions::CardObserver;
 use crate::format;
+use crate::model::venue::venue_link;
 
 use crate::model::{Item, LiveStatus, Media};
 use crate::tr;
@@ -68,8 +69,14 @@ pub fn Card(item: Arc<Item>) -> impl IntoView {
     };
 
     let campaign = item.campaign.as_deref().and_then(|id| session.campaign(id)).cloned();
+    // Its own link to the venue, beside the card's link (links cannot nest), over the cover's corner.
     let campaign_badge = campaign.map(|c| {
-        view! { <span class="badge badge-campaign">{move || c.name.get(locale.get().tag()).to_string()}</span> }
+        let href = venue_link(&c.id);
+        view! {
+            <a class="badge badge-campaign card-campaign" href=href data-testid="campaign-badge">
+                {move || c.name.get(locale.get().tag()).to_string()}
+            </a>
+        }
     });
     let price = item.products.first().map(|p| {
         let text = format::price(&p.price);
@@ -113,11 +120,11 @@ pub fn Card(item: Arc<Item>) -> impl IntoView {
                         decoding="async"
                     />
                     {badge}
-                    {campaign_badge}
                 </div>
                 <h3 class="card-title">{title}</h3>
                 <span class="visually-hidden">{more}</span>
             </a>
+            {campaign_badge}
             {price}
             <div class="card-meta">
                 <a class="card-creator" href=creator_href>

@@ -16,5 +16,6 @@ pub mod share;
 pub mod sheet;
 pub mod shortcuts;
 pub mod states;
+pub mod venue_banner;
 pub mod verified;
 pub mod viewport;

@@ -19,6 +19,9 @@ use crate::{
     },
 };
 
+#[cfg(not(feature = "feed-only"))]
+use crate::pages::campaign::CampaignPage;
+
 /// The app: header, routes, and the effects that keep `<html lang>` and the navigation count current.
 #[component]
 pub fn App(session: Session, locale: Locale) -> impl IntoView {
@@ -74,6 +77,7 @@ fn pages() -> impl IntoView {
             <Route path=path!("/") view=FeedPage/>
             <Route path=path!("/item/:id") view=ItemPage/>
             <Route path=path!("/creator/:id") view=CreatorPage/>
+            <Route path=path!("/campaign/:id") view=CampaignPage/>
             <Route path=path!("/creator/:id/preview") view=StudioPage/>
             <Route path=path!("/me/interests") view=InterestsPage/>
             <Route path=path!("/me/settings") view=SettingsPage/>
