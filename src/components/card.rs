@@ -24,6 +24,8 @@ pub fn Card(item: Arc<Item>) -> impl IntoView {
     let creator_href = format!("/creator/{}", item.creator.id);
     let ratio = item.cover.display_ratio();
     let cover_style = format!("aspect-ratio: 1 / {ratio:.4}");
+    // The venue badge sits on the cover's bottom corner from outside the card's link: it needs the ratio.
+    let card_style = format!("--cover-ratio: {ratio:.4}");
 
     let it = item.clone();
     let title = move || it.title_in(locale.get().tag()).to_string();
@@ -107,7 +109,7 @@ pub fn Card(item: Arc<Item>) -> impl IntoView {
     let open_menu = move |_| ctx.menu_item.set(Some(menu_id.clone()));
 
     view! {
-        <article class="card" data-testid="card" data-id=id data-topic=topic node_ref=node>
+        <article class="card" data-testid="card" data-id=id data-topic=topic node_ref=node prop:style=card_style>
             <a class="card-link" href=href>
                 <div class="card-cover" prop:style=cover_style>
                     // The title names the link; the item page shows the picture with its description.
