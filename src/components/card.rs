@@ -70,16 +70,29 @@ pub fn Card(item: Arc<Item>) -> impl IntoView {
         Media::Note { .. } => None,
     };
 
+    // Its own link to the venue, beside the card's link (links cannot nest), over the cover's corner. Not in
+    // an embed: there every target is 44 px and the whole card is the one target (its open goes to the host),
+    // so the badge is plain text on the cover, as the venue is a tap away on the item page.
+    let embedded = crate::app::embed::active();
     let campaign = item.campaign.as_deref().and_then(|id| session.campaign(id)).cloned();
-    // Its own link to the venue, beside the card's link (links cannot nest), over the cover's corner.
-    let campaign_badge = campaign.map(|c| {
-        let href = venue_link(&c.id);
-        view! {
-            <a class="badge badge-campaign card-campaign" href=href data-testid="campaign-badge">
-                {move || c.name.get(locale.get().tag()).to_string()}
-            </a>
+    let (campaign_badge, campaign_label) = match campaign {
+        Some(c) if !embedded => {
+            let href = venue_link(&c.id);
+            let badge = view! {
+                <a class="card-campaign" href=href data-testid="campaign-badge">
+                    <span class="badge badge-campaign">{move || c.name.get(locale.get().tag()).to_string()}</span>
+                </a>
+            };
+            (Some(badge), None)
         }
-    });
+        Some(c) => {
+            let label = view! {
+                <span class="badge badge-campaign">{move || c.name.get(locale.get().tag()).to_string()}</span>
+            };
+            (None, Some(label))
+        }
+        None => (None, None),
+    };
     let price = item.products.first().map(|p| {
         let text = format::price(&p.price);
         view! { <span class="card-price"><BagIcon/>{text}</span> }
@@ -122,6 +135,7 @@ pub fn Card(item: Arc<Item>) -> impl IntoView {
                         decoding="async"
                     />
                     {badge}
+                    {campaign_label}
                 </div>
                 <h3 class="card-title">{title}</h3>
                 <span class="visually-hidden">{more}</span>

@@ -192,8 +192,10 @@ pub fn ItemDetail(item: Arc<Item>, #[prop(optional)] preview: bool) -> impl Into
                         let href = venue_link(&c.id);
                         view! {
                             <p class="item-campaign">
-                                <a class="badge badge-campaign" href=href data-testid="campaign-badge">
-                                    {move || c.name.get(locale.get().tag()).to_string()}
+                                <a class="venue-link" href=href data-testid="campaign-badge">
+                                    <span class="badge badge-campaign">
+                                        {move || c.name.get(locale.get().tag()).to_string()}
+                                    </span>
                                 </a>
                             </p>
                         }
