@@ -516,3 +516,33 @@ fn the_index_embedding_dimension_is_bounded_and_never_fatal() {
     .unwrap();
     assert_eq!((explicit_null.embedding_dim, explicit_null.skipped.len()), (None, 0));
 }
+
+/// The hostile venue fixtures (tests/fixtures/hostile/venue*.json, written by make.mjs): markup in the name
+/// and rule stays text, bidi overrides and newlines are gone, each bad creator and topic is skipped with a
+/// note at its path and the good ones kept; a venue whose name, rule or window is broken is refused with
+/// every path listed.
+#[test]
+fn hostile_venues_keep_what_is_good_and_refuse_what_is_broken() {
+    use guang::model::parse_venue_doc;
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hostile/");
+    let expect: Value = serde_json::from_str(&std::fs::read_to_string(format!("{dir}expect.json")).unwrap()).unwrap();
+    let strings =
+        |v: &Value| -> Vec<String> { v.as_array().unwrap().iter().map(|s| s.as_str().unwrap().into()).collect() };
+
+    let json = std::fs::read_to_string(format!("{dir}venue.json")).unwrap();
+    let (venue, notes) = parse_venue_doc(&json, &base()).unwrap();
+    let ids: Vec<String> = venue.creators.iter().map(|c| c.id.clone()).collect();
+    assert_eq!(ids, strings(&expect["venue"]["creators"]));
+    assert_eq!(venue.topics, strings(&expect["venue"]["topics"]));
+    let paths: Vec<String> = notes.iter().map(|p| p.path.clone()).collect();
+    assert_eq!(paths, strings(&expect["venue"]["notes"]));
+    assert!(venue.name.zh.contains("<script>"), "markup is kept as text");
+    assert_eq!(venue.name.en, "Double 12", "the override character is gone");
+    assert!(!venue.rule.zh.contains(['\n', '\u{202E}']), "{:?}", venue.rule.zh);
+    assert!(venue.creators.iter().all(|c| c.avatar.starts_with("https://")));
+
+    let json = std::fs::read_to_string(format!("{dir}venue-refused.json")).unwrap();
+    let Err(DocError::Invalid(problems)) = parse_venue_doc(&json, &base()) else { panic!("refused venue was read") };
+    let paths: Vec<String> = problems.iter().map(|p| p.path.clone()).collect();
+    assert_eq!(paths, strings(&expect["venue_refused"]));
+}

@@ -23,15 +23,22 @@ test("the demo pack validates against the schemas", () => {
   assert.equal(check("index", read("index.json")), null);
   assert.equal(check("config", JSON.parse(readFileSync("public/config.json", "utf8"))), null);
   const files = walk(pack).filter((f) => f.endsWith(".json")).map((f) => f.slice(pack.length + 1));
-  let counted = { feed: 0, item: 0, creator: 0 };
+  let counted = { feed: 0, item: 0, creator: 0, venue: 0 };
   for (const f of files) {
     if (f === "index.json") continue;
     const doc = read(f);
-    const kind = f.startsWith("items/") ? "item-document" : /^creators\/[^/]+\.json$/.test(f) ? "creator-document" : "feed-page";
+    const kind = f.startsWith("items/")
+      ? "item-document"
+      : /^creators\/[^/]+\.json$/.test(f)
+        ? "creator-document"
+        : /^campaigns\/[^/]+\.json$/.test(f)
+          ? "campaign-document"
+          : "feed-page";
     assert.equal(check(kind, doc), null, f);
-    counted[kind === "item-document" ? "item" : kind === "creator-document" ? "creator" : "feed"]++;
+    counted[{ "item-document": "item", "creator-document": "creator", "campaign-document": "venue" }[kind] ?? "feed"]++;
   }
   assert.ok(counted.item >= 600 && counted.creator >= 40 && counted.feed > 40, JSON.stringify(counted));
+  assert.equal(counted.venue, read("index.json").campaigns.length, "a venue for every campaign");
 });
 
 test("hostile documents fail the schemas", () => {
@@ -110,4 +117,32 @@ test("the write request bodies have schemas", () => {
   assert.notEqual(check("events-write", { version: 1, events: [{ ...visit, at: 1.5 }] }), null);
   const { creator, item, ...neither } = visit;
   assert.notEqual(check("events-write", { version: 1, events: [neither] }), null);
+});
+
+test("campaign venues: the demo's validate, hostile ones do not", () => {
+  const venue = read("campaigns/c1212.json");
+  assert.ok(read("campaigns/c1212/feed/1.json").items.every((i) => i.campaign === "c1212"));
+  const bad = (mutate) => {
+    const doc = structuredClone(venue);
+    mutate(doc.campaign);
+    return check("campaign-document", doc);
+  };
+  assert.equal(bad(() => {}), null);
+  assert.equal(bad((c) => delete c.creators), null, "creators are optional");
+  assert.equal(bad((c) => (c.rule.en = "x".repeat(120))), null);
+  assert.notEqual(bad((c) => (c.rule.en = "x".repeat(121))), null, "the rule is one short line");
+  assert.notEqual(bad((c) => (c.name = "双12")), null, "a name in both languages");
+  assert.notEqual(bad((c) => (c.name["zh-CN"] = "  ")), null, "a blank name");
+  assert.notEqual(bad((c) => delete c.rule), null);
+  assert.notEqual(bad((c) => (c.id = "../c1212")), null);
+  assert.notEqual(bad((c) => (c.starts_at = "tomorrow")), null);
+  assert.notEqual(bad((c) => (c.ends_at = "9999-12-31T23:59:59Z")), null, "an absurd end");
+  assert.notEqual(bad((c) => (c.starts_at = "1970-01-01T00:00:00Z")), null, "an absurd start");
+  assert.notEqual(bad((c) => (c.ends_at = 1800000000)), null, "a number where a time belongs");
+  assert.notEqual(bad((c) => (c.creators[0].avatar = "javascript:alert(1)")), null);
+  assert.notEqual(bad((c) => (c.creators[0].name = 5)), null);
+  assert.notEqual(bad((c) => (c.creators = Array(51).fill(c.creators[0]))), null);
+  assert.notEqual(bad((c) => (c.topics = ["food", "food"])), null);
+  assert.notEqual(bad((c) => (c.topics = ["a/b"])), null);
+  assert.notEqual(check("campaign-document", { ...venue, version: 2 }), null);
 });

@@ -91,6 +91,16 @@ pub mod paths {
         format!("creators/{id}/items/1.json")
     }
 
+    /// A campaign venue document (name, window, rule, creators, topics).
+    pub fn campaign(id: &str) -> String {
+        format!("campaigns/{id}.json")
+    }
+
+    /// First page of a campaign's content, best first.
+    pub fn campaign_feed(id: &str) -> String {
+        format!("campaigns/{id}/feed/1.json")
+    }
+
     /// Follow / unfollow writes (only when `config.json` says the API accepts writes).
     pub const FOLLOWS: &str = "follows";
 

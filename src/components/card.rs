@@ -9,6 +9,7 @@ use crate::app::use_ctx;
 use crate::components::icons::{BagIcon, HeartIcon, MoreIcon, PlayIcon};
 use crate::components::impressions::CardObserver;
 use crate::format;
+use crate::model::venue::venue_link;
 
 use crate::model::{Item, LiveStatus, Media};
 use crate::tr;
@@ -23,6 +24,8 @@ pub fn Card(item: Arc<Item>) -> impl IntoView {
     let creator_href = format!("/creator/{}", item.creator.id);
     let ratio = item.cover.display_ratio();
     let cover_style = format!("aspect-ratio: 1 / {ratio:.4}");
+    // The venue badge sits on the cover's bottom corner from outside the card's link: it needs the ratio.
+    let card_style = format!("--cover-ratio: {ratio:.4}");
 
     let it = item.clone();
     let title = move || it.title_in(locale.get().tag()).to_string();
@@ -67,10 +70,29 @@ pub fn Card(item: Arc<Item>) -> impl IntoView {
         Media::Note { .. } => None,
     };
 
+    // Its own link to the venue, beside the card's link (links cannot nest), over the cover's corner. Not in
+    // an embed: there every target is 44 px and the whole card is the one target (its open goes to the host),
+    // so the badge is plain text on the cover, as the venue is a tap away on the item page.
+    let embedded = crate::app::embed::active();
     let campaign = item.campaign.as_deref().and_then(|id| session.campaign(id)).cloned();
-    let campaign_badge = campaign.map(|c| {
-        view! { <span class="badge badge-campaign">{move || c.name.get(locale.get().tag()).to_string()}</span> }
-    });
+    let (campaign_badge, campaign_label) = match campaign {
+        Some(c) if !embedded => {
+            let href = venue_link(&c.id);
+            let badge = view! {
+                <a class="card-campaign" href=href data-testid="campaign-badge">
+                    <span class="badge badge-campaign">{move || c.name.get(locale.get().tag()).to_string()}</span>
+                </a>
+            };
+            (Some(badge), None)
+        }
+        Some(c) => {
+            let label = view! {
+                <span class="badge badge-campaign">{move || c.name.get(locale.get().tag()).to_string()}</span>
+            };
+            (None, Some(label))
+        }
+        None => (None, None),
+    };
     let price = item.products.first().map(|p| {
         let text = format::price(&p.price);
         view! { <span class="card-price"><BagIcon/>{text}</span> }
@@ -100,7 +122,7 @@ pub fn Card(item: Arc<Item>) -> impl IntoView {
     let open_menu = move |_| ctx.menu_item.set(Some(menu_id.clone()));
 
     view! {
-        <article class="card" data-testid="card" data-id=id data-topic=topic node_ref=node>
+        <article class="card" data-testid="card" data-id=id data-topic=topic node_ref=node prop:style=card_style>
             <a class="card-link" href=href>
                 <div class="card-cover" prop:style=cover_style>
                     // The title names the link; the item page shows the picture with its description.
@@ -113,11 +135,12 @@ pub fn Card(item: Arc<Item>) -> impl IntoView {
                         decoding="async"
                     />
                     {badge}
-                    {campaign_badge}
+                    {campaign_label}
                 </div>
                 <h3 class="card-title">{title}</h3>
                 <span class="visually-hidden">{more}</span>
             </a>
+            {campaign_badge}
             {price}
             <div class="card-meta">
                 <a class="card-creator" href=creator_href>

@@ -12,7 +12,7 @@ use crate::{text, tr};
 
 /// `ts` moved by the device's offset from UTC at that moment, so a day is the buyer's day: a coupon that
 /// opens at midnight in Beijing opens on the 10th there, not on the 9th of UTC.
-fn local(ts: i64) -> i64 {
+pub fn local(ts: i64) -> i64 {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ts as f64 * 1000.0));
     ts - (date.get_timezone_offset() as i64) * 60
 }

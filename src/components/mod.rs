@@ -17,5 +17,6 @@ pub mod sheet;
 pub mod shortcuts;
 pub mod states;
 pub mod toast;
+pub mod venue_banner;
 pub mod verified;
 pub mod viewport;

@@ -147,7 +147,7 @@ impl Coupon {
 pub const LATEST: i64 = 4_102_444_800;
 
 /// An RFC 3339 time no later than [`LATEST`], or a problem at `path` (an empty string is not a time).
-fn moment(s: &str, path: &str, p: &mut Problems) -> Option<i64> {
+pub(crate) fn moment(s: &str, path: &str, p: &mut Problems) -> Option<i64> {
     match parse_rfc3339(s) {
         Some(ts) if ts <= LATEST => Some(ts),
         Some(_) => {
@@ -168,7 +168,13 @@ pub fn is_code(code: &str) -> bool {
 }
 
 /// A string field: absent is `None` (and a problem when `required`), anything but a string is a problem.
-fn string(m: &Map<String, Value>, key: &str, path: &str, required: bool, p: &mut Problems) -> Option<String> {
+pub(crate) fn string(
+    m: &Map<String, Value>,
+    key: &str,
+    path: &str,
+    required: bool,
+    p: &mut Problems,
+) -> Option<String> {
     match m.get(key) {
         Some(Value::String(s)) => Some(s.trim().to_string()),
         None | Some(Value::Null) if !required => None,

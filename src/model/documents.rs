@@ -72,7 +72,7 @@ pub fn parse_value(json: &str) -> Result<Value, DocError> {
     serde_json::from_str(json).map_err(|e| DocError::Malformed(e.to_string()))
 }
 
-fn envelope<T: DeserializeOwned>(json: &str) -> Result<T, DocError> {
+pub(crate) fn envelope<T: DeserializeOwned>(json: &str) -> Result<T, DocError> {
     if json.len() > MAX_DOC_BYTES {
         return Err(DocError::TooLarge(json.len()));
     }
@@ -96,7 +96,7 @@ fn read_plain<T: DeserializeOwned>(v: Value, _: &str, _: &mut Problems) -> Resul
 
 /// Validates each element of a list on its own, keeping the good ones and the reasons for the rest, and the
 /// notes of the kept ones (a skipped element's notes say nothing more than its problems).
-fn keep_valid<T>(
+pub(crate) fn keep_valid<T>(
     values: Vec<Value>,
     field: &str,
     read: impl Fn(Value, &str, &mut Problems) -> Result<T, serde_json::Error>,

@@ -14,6 +14,7 @@ pub mod problem;
 pub mod text;
 pub mod time;
 pub mod url;
+pub mod venue;
 
 pub use config::{parse_config, AppConfig};
 pub use coupon::{Coupon, CouponState};
@@ -24,3 +25,4 @@ pub use embedding::Embedding;
 pub use item::{CreatorRef, Image, Item, Kind, LiveStatus, Media, Price, Product, Stats, Translation};
 pub use problem::{Problem, ProblemKind};
 pub use url::{ApiBase, UrlError};
+pub use venue::{parse_venue_doc, Phase, Venue};

@@ -8,6 +8,7 @@ use crate::app::{set_title, use_ctx};
 use crate::components::following::FollowingFeed;
 use crate::components::icons::RefreshIcon;
 use crate::components::paged_feed::PagedFeed;
+use crate::components::venue_banner::VenueBanner;
 use crate::social::Source;
 use crate::{text, tr};
 
@@ -109,6 +110,7 @@ pub fn FeedPage() -> impl IntoView {
             } else {
                 let list = ctx.list(&ctx.url(&paths::feed(&channel.get())));
                 view! {
+                    <VenueBanner/>
                     {chips.clone()}
                     <PagedFeed list empty=text!(end_of_feed) restore=!embedded personalized=true/>
                 }

@@ -18,6 +18,7 @@ use crate::components::verified::VerifiedMark;
 use crate::components::viewport::use_near_viewport;
 use crate::format;
 use crate::i18n::Text;
+use crate::model::venue::venue_link;
 
 use crate::model::text::is_valid_id;
 use crate::model::{parse_item_doc, Item, LiveStatus, Media};
@@ -188,7 +189,16 @@ pub fn ItemDetail(item: Arc<Item>, #[prop(optional)] preview: bool) -> impl Into
                 <h1 id=heading_id class="item-title" tabindex="-1">{title}</h1>
                 {campaign
                     .map(|c| {
-                        view! { <p class="badge badge-campaign inline">{move || c.name.get(locale.get().tag()).to_string()}</p> }
+                        let href = venue_link(&c.id);
+                        view! {
+                            <p class="item-campaign">
+                                <a class="venue-link" href=href data-testid="campaign-badge">
+                                    <span class="badge badge-campaign">
+                                        {move || c.name.get(locale.get().tag()).to_string()}
+                                    </span>
+                                </a>
+                            </p>
+                        }
                     })}
                 <p class="item-text">{text}</p>
                 {(!topics.is_empty())

@@ -1,6 +1,7 @@
 //! One module per route. Pages read route parameters, load their documents through [`load_into`], and
 //! compose components; validation and formatting live elsewhere.
 
+pub mod campaign;
 pub mod creator;
 pub mod feed;
 pub mod interests;

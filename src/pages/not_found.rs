@@ -12,6 +12,8 @@ pub enum Missing {
     Item,
     /// A creator id the API does not know.
     Creator,
+    /// A campaign id the API has no venue for.
+    Campaign,
     /// A route the app does not have.
     Page,
 }
@@ -23,6 +25,7 @@ pub fn NotFound(what: Missing) -> impl IntoView {
     let body = match what {
         Missing::Item => text!(not_found_item),
         Missing::Creator => text!(not_found_creator),
+        Missing::Campaign => text!(not_found_campaign),
         Missing::Page => text!(not_found_page),
     };
     Effect::new(move |_| {

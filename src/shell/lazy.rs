@@ -28,7 +28,8 @@ mod split {
     use crate::components::share::{CodeDialog, ShareSheet};
     use crate::components::states::ErrorState;
     use crate::pages::{
-        creator::CreatorPage, interests::InterestsPage, item::ItemPage, settings::SettingsPage, studio::StudioPage,
+        campaign::CampaignPage, creator::CreatorPage, interests::InterestsPage, item::ItemPage, settings::SettingsPage,
+        studio::StudioPage,
     };
     use crate::text;
 
@@ -69,6 +70,7 @@ mod split {
     }
     lazy_page!(ItemRoute, ItemPage, item_page, preload_item_page);
     lazy_page!(CreatorRoute, CreatorPage, creator_page, preload_creator_page);
+    lazy_page!(CampaignRoute, CampaignPage, campaign_page, preload_campaign_page);
     lazy_page!(StudioRoute, StudioPage, studio_page, preload_studio_page);
     lazy_page!(InterestsRoute, InterestsPage, interests_page, preload_interests_page);
     lazy_page!(SettingsRoute, SettingsPage, settings_page, preload_settings_page);

@@ -18,7 +18,8 @@ use crate::components::{
 use crate::i18n::Locale;
 #[cfg(all(not(feature = "feed-only"), not(feature = "split")))]
 use crate::pages::{
-    creator::CreatorPage, interests::InterestsPage, item::ItemPage, settings::SettingsPage, studio::StudioPage,
+    campaign::CampaignPage, creator::CreatorPage, interests::InterestsPage, item::ItemPage, settings::SettingsPage,
+    studio::StudioPage,
 };
 use crate::pages::{feed::FeedPage, not_found::Missing, not_found::NotFound};
 
@@ -86,6 +87,7 @@ fn pages() -> impl IntoView {
             <Route path=path!("/") view=FeedPage/>
             <Route path=path!("/item/:id") view=page!(ItemRoute, ItemPage)/>
             <Route path=path!("/creator/:id") view=page!(CreatorRoute, CreatorPage)/>
+            <Route path=path!("/campaign/:id") view=page!(CampaignRoute, CampaignPage)/>
             <Route path=path!("/creator/:id/preview") view=page!(StudioRoute, StudioPage)/>
             <Route path=path!("/me/interests") view=page!(InterestsRoute, InterestsPage)/>
             <Route path=path!("/me/settings") view=page!(SettingsRoute, SettingsPage)/>

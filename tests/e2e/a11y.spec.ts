@@ -14,6 +14,7 @@ const pages: [string, string, string][] = [
   ["item", "/item/i0001", "[data-testid=item-page]"],
   ["coupon", "/item/i0098", "[data-testid=coupon]"],
   ["creator", "/creator/c05", "[data-testid=card]"],
+  ["campaign", "/campaign/c1212", "[data-testid=card]"],
   ["interests", "/me/interests", "#page-heading"],
   ["settings", "/me/settings", "[data-testid=settings-page]"],
   ["preview", "/creator/c01/preview", "[data-testid=studio]"],
@@ -36,6 +37,8 @@ for (const scheme of ["light", "dark"] as const) {
           test(`${name} page has no axe violations`, async ({ page, errors }) => {
             // The coupon page shows a valid and a not-yet-open coupon only inside their fixed windows.
             if (name === "coupon") await page.clock.setFixedTime(new Date("2026-12-01T12:00:00+08:00"));
+            // The venue is on (countdown, banner-free) inside its demo window.
+            if (name === "campaign") await page.clock.setFixedTime(new Date("2026-12-02T12:00:00+08:00"));
             await page.goto(lang === "en" ? `${path}?lang=en` : path);
             await expect(page.locator(ready).first()).toBeVisible();
             await expect(page.locator("html")).toHaveAttribute("lang", lang === "en" ? "en" : "zh-CN");

@@ -35,6 +35,8 @@ pub const ITEMS: usize = 720;
 pub const FEED_PAGE: usize = 20;
 /// Items per creator page.
 pub const CREATOR_PAGE: usize = 12;
+/// Most creators a campaign venue features (the busiest in the campaign).
+pub const VENUE_CREATORS: usize = 8;
 /// Video clips made by `demo/make-videos.sh` (name, duration in seconds).
 pub const CLIPS: [(&str, u32); 4] = [("clip-1.webm", 6), ("clip-2.webm", 8), ("clip-3.webm", 5), ("clip-4.webm", 7)];
 
@@ -51,6 +53,12 @@ struct CampaignDef {
     end: &'static str,
     boost: f64,
     topics: &'static [&'static str],
+    /// The venue's boost rule in one line.
+    rule_zh: &'static str,
+    rule_en: &'static str,
+    /// When item titles switch from previews (预告) to campaign titles. Its own start for most; for 双12 the
+    /// original 2026-12-01 opening, so stretching its window for the venue states moved no title in the pack.
+    titles_from: &'static str,
 }
 
 const CAMPAIGNS: [CampaignDef; 4] = [
@@ -64,6 +72,9 @@ const CAMPAIGNS: [CampaignDef; 4] = [
         end: "2026-06-19T00:00:00+08:00",
         boost: 0.6,
         topics: &["digital", "fashion", "beauty"],
+        rule_zh: "活动期间，数码、穿搭、美妆的带货新内容在推荐中加权展示",
+        rule_en: "While it runs, new digital, fashion and beauty posts with products get a lift in For you",
+        titles_from: "2026-05-20T20:00:00+08:00",
     },
     CampaignDef {
         id: "c1111",
@@ -75,6 +86,9 @@ const CAMPAIGNS: [CampaignDef; 4] = [
         end: "2026-11-12T00:00:00+08:00",
         boost: 0.8,
         topics: &["fashion", "beauty", "digital", "home"],
+        rule_zh: "活动期间，穿搭、美妆、数码、家居的带货新内容在推荐中优先展示",
+        rule_en: "While it runs, new fashion, beauty, digital and home posts with products come first in For you",
+        titles_from: "2026-10-20T20:00:00+08:00",
     },
     CampaignDef {
         id: "c1212",
@@ -82,10 +96,13 @@ const CAMPAIGNS: [CampaignDef; 4] = [
         en: "Double 12 Year-End Deals",
         short_zh: "双12",
         short_en: "Double 12",
-        start: "2026-12-01T00:00:00+08:00",
-        end: "2026-12-13T00:00:00+08:00",
+        start: "2026-11-16T00:00:00+08:00",
+        end: "2027-12-13T00:00:00+08:00",
         boost: 0.5,
         topics: &["digital", "home"],
+        rule_zh: "活动期间，数码与家居的带货内容获得额外推荐流量",
+        rule_en: "While it runs, digital and home posts with products get extra reach",
+        titles_from: "2026-12-01T00:00:00+08:00",
     },
     CampaignDef {
         id: "cnewyear",
@@ -93,10 +110,13 @@ const CAMPAIGNS: [CampaignDef; 4] = [
         en: "New Year Shopping Festival",
         short_zh: "年货节",
         short_en: "New Year Festival",
-        start: "2027-01-05T00:00:00+08:00",
-        end: "2027-02-06T00:00:00+08:00",
+        start: "2028-01-05T00:00:00+08:00",
+        end: "2028-02-06T00:00:00+08:00",
         boost: 0.7,
         topics: &["food", "home", "baby"],
+        rule_zh: "活动期间，美食、家居、母婴的年货内容在推荐中加权展示",
+        rule_en: "While it runs, food, home and baby posts for the New Year get a lift",
+        titles_from: "2028-01-05T00:00:00+08:00",
     },
 ];
 
@@ -292,7 +312,7 @@ pub fn build_pack(seed: u64) -> Pack {
             let p = rng.pick(LIVE_TITLES);
             (p.0.replace("{s}", subject.0), p.1.replace("{s}", subject.1))
         } else if let Some(c) = campaign {
-            let started = published >= ts(c.start);
+            let started = published >= ts(c.titles_from);
             let p = if started { rng.pick(CAMPAIGN_TITLES) } else { rng.pick(PREVIEW_TITLES) };
             (
                 p.0.replace("{c}", c.short_zh).replace("{s}", subject.0),
@@ -482,6 +502,26 @@ pub fn build_pack(seed: u64) -> Pack {
             end_ts: ts(c.end),
         })
         .collect();
+    // Campaign venues: a document per campaign (its window, rule, busiest creators and topics) and its items
+    // as feed pages, best first. Read from what is already made, so no random draw moves.
+    for c in &CAMPAIGNS {
+        let mine: Vec<&Item> = ranked.iter().copied().filter(|i| i.campaign.as_deref() == Some(c.id)).collect();
+        let mut counts: BTreeMap<&str, (usize, &CreatorRef)> = BTreeMap::new();
+        for i in &mine {
+            counts.entry(i.creator.id.as_str()).or_insert((0, &i.creator)).0 += 1;
+        }
+        let mut busiest: Vec<(usize, &CreatorRef)> = counts.into_values().collect();
+        busiest.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
+        let featured: Vec<&CreatorRef> = busiest.into_iter().take(VENUE_CREATORS).map(|(_, r)| r).collect();
+        let venue = json!({"version": 1, "campaign": {
+            "id": c.id, "name": Names { zh: c.zh.into(), en: c.en.into() },
+            "starts_at": c.start, "ends_at": c.end,
+            "rule": Names { zh: c.rule_zh.into(), en: c.rule_en.into() },
+            "creators": featured, "topics": c.topics}});
+        pack.insert(format!("campaigns/{}.json", c.id), json_bytes(&venue));
+        write_pages(&mut pack, &format!("campaigns/{}/feed", c.id), &mine, FEED_PAGE);
+    }
+
     let index = json!({"version": 1, "name": "Guang demo pack", "generated_for": PACK_NOW, "channels": channels,
         "campaigns": campaigns, "embedding_dim": taste::EMBEDDING_DIM});
     let mut text = serde_json::to_string_pretty(&index).unwrap_or_default();

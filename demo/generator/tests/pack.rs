@@ -148,3 +148,61 @@ fn committed_pack_is_what_the_generator_makes() {
         assert!(size > 10_000 && size < 400_000, "{clip}: {size} bytes");
     }
 }
+
+/// Every campaign has a venue the app reads without a note, its feed pages hold exactly the campaign's items
+/// once each, and the windows put one venue in each state at the pack's moment, at 2026-12-02 and a year on.
+#[test]
+fn every_campaign_has_a_venue_and_all_three_states_show() {
+    use guang::model::time::parse_rfc3339;
+    use guang::model::{parse_venue_doc, Phase};
+    let pack = build_pack(SEED);
+    let b = base();
+    let index = parse_index(&text(&pack, "index.json")).unwrap();
+    let mut all_items: Vec<(String, Option<String>)> = Vec::new();
+    for f in pack.keys().filter(|k| k.starts_with("items/")) {
+        let item = parse_item_doc(&text(&pack, f), &b).unwrap();
+        all_items.push((item.id, item.campaign));
+    }
+    let mut venues = Vec::new();
+    for c in &index.campaigns {
+        let (venue, notes) = parse_venue_doc(&text(&pack, &format!("campaigns/{}.json", c.id)), &b).unwrap();
+        assert!(notes.is_empty(), "{}: {notes:?}", c.id);
+        assert_eq!((venue.id.as_str(), venue.starts_ts, venue.ends_ts), (c.id.as_str(), c.start_ts, c.end_ts));
+        assert_eq!(venue.topics, c.topics, "{}", c.id);
+        assert!(!venue.creators.is_empty() && !venue.rule.zh.is_empty() && !venue.rule.en.is_empty(), "{}", c.id);
+        let mut url = format!("campaigns/{}/feed/1.json", c.id);
+        let mut seen = BTreeSet::new();
+        let mut last_score = f64::INFINITY;
+        loop {
+            let page = parse_feed_page(&text(&pack, &url), &b).unwrap();
+            assert!(page.skipped.is_empty() && page.notes.is_empty(), "{url}");
+            for it in &page.items {
+                assert_eq!(it.campaign.as_deref(), Some(c.id.as_str()), "{} in {url}", it.id);
+                assert!(seen.insert(it.id.clone()), "{} twice in {url}", it.id);
+                let score = it.score.unwrap_or(f64::NEG_INFINITY);
+                assert!(score <= last_score, "{} out of order in {url}: best first", it.id);
+                last_score = score;
+            }
+            match page.next {
+                Some(n) => url = n.strip_prefix(&b.as_url()).unwrap().to_string(),
+                None => break,
+            }
+        }
+        let want: BTreeSet<String> = all_items
+            .iter()
+            .filter(|(_, camp)| camp.as_deref() == Some(c.id.as_str()))
+            .map(|(id, _)| id.clone())
+            .collect();
+        assert_eq!(seen, want, "{}", c.id);
+        venues.push(venue);
+    }
+    assert!(venues.iter().any(|v| v.id == "c1111") && venues.len() == 4);
+    let c1111_pages = pack.keys().filter(|k| k.starts_with("campaigns/c1111/feed/")).count();
+    assert!(c1111_pages > 2, "a venue feed of several pages, for the paging test");
+    for moment in [guang_demo_gen::PACK_NOW, "2026-12-02T12:00:00+08:00", "2027-11-20T12:00:00+08:00"] {
+        let now = parse_rfc3339(moment).unwrap();
+        let phases: BTreeSet<String> = venues.iter().map(|v| format!("{:?}", v.phase(now))).collect();
+        let all = [Phase::Upcoming, Phase::On, Phase::Ended].map(|p| format!("{p:?}"));
+        assert!(all.iter().all(|p| phases.contains(p)), "{moment}: {phases:?}");
+    }
+}
