@@ -10,11 +10,28 @@ const SHELL = `guang-shell-${VERSION}`;
 const DATA = "guang-data-v1";
 const MEDIA = "guang-media-v1";
 const ASSETS = __ASSETS__;
-const ASSET_URLS = ASSETS.map((a) => new URL(a, self.location.origin).href);
+// The lazy chunks of a split build (scripts/split-wasm.mjs): kept too, so every page works offline, but one
+// that fails to arrive does not cost the rest (addAll is all or nothing), and a missing one is kept on use.
+const CHUNKS = __CHUNKS__;
+const ASSET_URLS = [...ASSETS, ...CHUNKS].map((a) => new URL(a, self.location.origin).href);
 const MEDIA_LIMIT = 400;
 
+// A file whose name carries its content hash (glue, wasm, chunks, css, boot script) is the same file in every
+// version that names it: a new version takes it from the old version's cache instead of downloading it again,
+// so an update fetches only what changed.
+const HASHED = /[-_][0-9a-f]{12,16}[-_.]/;
+async function keep(cache, asset) {
+  const old = HASHED.test(asset) ? await caches.match(asset) : undefined;
+  return old ? cache.put(asset, old) : cache.add(asset);
+}
+
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(SHELL).then((c) => c.addAll(ASSETS)));
+  event.waitUntil(
+    caches.open(SHELL).then(async (c) => {
+      await Promise.all(ASSETS.map((asset) => keep(c, asset)));
+      await Promise.allSettled(CHUNKS.map((chunk) => keep(c, chunk)));
+    }),
+  );
 });
 
 self.addEventListener("activate", (event) => {
@@ -75,7 +92,17 @@ self.addEventListener("fetch", (event) => {
   if (request.mode === "navigate") {
     event.respondWith(networkFirst(event, SHELL, new URL("index.html", self.registration.scope).href));
   } else if (ASSET_URLS.includes(url.href)) {
-    event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
+    event.respondWith(
+      caches.match(request).then(async (hit) => {
+        if (hit) return hit;
+        const response = await fetch(request);
+        if (response.ok) {
+          const copy = response.clone();
+          event.waitUntil(caches.open(SHELL).then((c) => c.put(request, copy)));
+        }
+        return response;
+      }),
+    );
   } else if (isMedia(url)) {
     event.respondWith(cacheFirst(event));
   } else if (url.pathname.endsWith(".json")) {

@@ -6,10 +6,18 @@
 import { externalizeBoot } from "./externalize-boot.mjs";
 import { minifyGlue } from "./minify-glue.mjs";
 import { splitWasm } from "./split-wasm.mjs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("TRUNK_STAGING_DIR is not set (run through trunk build)");
-if (process.env.TRUNK_PROFILE === "release") {
+if (process.env.TRUNK_PROFILE !== "release") {
+  // Only release builds are split; an unsplit build with lazy functions imports a module that does not exist.
+  const glue = readdirSync(dir).find((f) => /^guang-[0-9a-f]+\.js$/.test(f));
+  if (glue && readFileSync(join(dir, glue), "utf8").includes("__wasm_split_placeholder__")) {
+    throw new Error("--features split needs a release build (trunk build --release): debug builds are not split");
+  }
+} else {
   const split = await splitWasm(dir);
   if (split) {
     const lazy = split.chunks.map(([name, bytes]) => `${name} ${bytes}`).join(", ");

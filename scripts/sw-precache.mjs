@@ -16,8 +16,13 @@ const hash = createHash("sha256");
 for (const f of shell) hash.update(f).update(readFileSync(join(dir, f)));
 const version = hash.digest("hex").slice(0, 16);
 // Absolute paths under the public URL; "" (the directory itself) stands for index.html too.
-const assets = [publicUrl, ...shell.map((f) => publicUrl + f)];
+const isChunk = (f) => /^chunk-[0-9a-f]+-.*\.wasm$/.test(f);
+const assets = [publicUrl, ...shell.filter((f) => !isChunk(f)).map((f) => publicUrl + f)];
+const chunks = shell.filter(isChunk).map((f) => publicUrl + f);
 const template = readFileSync("public/sw.template.js", "utf8");
-const out = template.replace("__VERSION__", version).replace("__ASSETS__", JSON.stringify(assets));
+const out = template
+  .replace("__VERSION__", version)
+  .replace("__ASSETS__", JSON.stringify(assets))
+  .replace("__CHUNKS__", JSON.stringify(chunks));
 writeFileSync(join(dir, "sw.js"), out);
-console.log(`sw.js: version ${version}, ${assets.length} shell files`);
+console.log(`sw.js: version ${version}, ${assets.length} shell files, ${chunks.length} lazy chunks`);

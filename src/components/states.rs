@@ -54,6 +54,18 @@ pub fn SkeletonGrid() -> impl IntoView {
     }
 }
 
+/// What a part of the app shows when its code (a lazy chunk of a split build) did not load: the network
+/// error with a retry that reloads the page, which fetches the code again. `what` names it in the console.
+pub fn code_failed(what: &str) -> AnyView {
+    leptos::logging::warn!("guang: the code of {what} did not load");
+    let reload = Callback::new(|_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    });
+    view! { <ErrorState error=FetchError::Network("page code".into()) on_retry=reload/> }.into_any()
+}
+
 /// A full-width error with a retry button.
 #[component]
 pub fn ErrorState(error: FetchError, on_retry: Callback<()>) -> impl IntoView {

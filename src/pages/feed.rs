@@ -122,28 +122,19 @@ pub fn FeedPage() -> impl IntoView {
 
 /// The 关注 tab. In a split build its code is a chunk of its own (most visits start on 推荐), fetched when the
 /// tab is first shown or prefetched with the item page; one that cannot load offers a retry.
-#[cfg(not(feature = "split"))]
+#[cfg(not(all(feature = "split", not(feature = "feed-only"))))]
 fn following_tab() -> AnyView {
     view! { <FollowingFeed/> }.into_any()
 }
-#[cfg(feature = "split")]
+#[cfg(all(feature = "split", not(feature = "feed-only")))]
 fn following_tab() -> AnyView {
     Suspend::new(async {
-        following_chunk().await.unwrap_or_else(|_| {
-            leptos::logging::warn!("guang: the following tab's code did not load");
-            let reload = Callback::new(|_| {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().reload();
-                }
-            });
-            let error = crate::api::FetchError::Network("page code".into());
-            view! { <crate::components::states::ErrorState error on_retry=reload/> }.into_any()
-        })
+        following_chunk().await.unwrap_or_else(|_| crate::components::states::code_failed("the following tab"))
     })
     .into_any()
 }
 
-#[cfg(feature = "split")]
+#[cfg(all(feature = "split", not(feature = "feed-only")))]
 #[leptos::wasm_split::wasm_split(
     following_chunk,
     wasm_split_path = ::leptos::wasm_split,

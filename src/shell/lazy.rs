@@ -22,27 +22,15 @@ mod split {
     use leptos::wasm_split::{wasm_split, SplitLoaderError};
     use leptos_router::LazyRoute;
 
-    use crate::api::FetchError;
     use crate::app::use_ctx;
     use crate::components::item_menu::ItemMenu;
     use crate::components::share::{CodeDialog, ShareSheet};
-    use crate::components::states::ErrorState;
+    use crate::components::states::code_failed;
     use crate::pages::{
         campaign::CampaignPage, creator::CreatorPage, interests::InterestsPage, item::ItemPage, settings::SettingsPage,
         studio::StudioPage,
     };
     use crate::text;
-
-    /// What a route shows when its chunk did not load: a retry reloads the page, which fetches it again.
-    fn page_failed() -> AnyView {
-        leptos::logging::warn!("guang: a page's code did not load");
-        let reload = Callback::new(|_| {
-            if let Some(w) = web_sys::window() {
-                let _ = w.location().reload();
-            }
-        });
-        view! { <ErrorState error=FetchError::Network("page code".into()) on_retry=reload/> }.into_any()
-    }
 
     macro_rules! lazy_page {
         ($route:ident, $page:ident, $chunk:ident, $preload:ident) => {
@@ -59,7 +47,7 @@ mod split {
                     $route
                 }
                 async fn view(_this: Self) -> AnyView {
-                    $chunk().await.unwrap_or_else(|_| page_failed())
+                    $chunk().await.unwrap_or_else(|_| code_failed(stringify!($page)))
                 }
                 async fn preload() {
                     // A failed prefetch is tried again when the route is visited.
@@ -109,8 +97,10 @@ mod split {
             Overlay::CodeDialog => ctx.social.code_open.get(),
         };
         let mounted = RwSignal::new(false);
+        // Set once: setting a signal notifies even when the value is the same, and every notification would
+        // build the overlay anew (with a new key listener on its dialog each time).
         Effect::new(move |_| {
-            if wanted() {
+            if wanted() && !mounted.get_untracked() {
                 mounted.set(true);
             }
         });

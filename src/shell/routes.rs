@@ -37,7 +37,7 @@ pub fn App(session: Session, locale: Locale) -> impl IntoView {
     // In embed mode: the host bridge (handshake, height, open / follow / share messages).
     embed::connect(ctx);
     // The chunks a viewer is likely to need next (split builds: the item page, the share sheet, the item
-    // menu): at the first touch or key, or two seconds after start, whichever comes first.
+    // menu, the 关注 tab): at the first touch or key, or two seconds after start, whichever comes first.
     let early = window_event_listener_untyped("pointerdown", move |_| super::lazy::prefetch());
     let early_key = window_event_listener_untyped("keydown", move |_| super::lazy::prefetch());
     set_timeout(super::lazy::prefetch, std::time::Duration::from_secs(2));

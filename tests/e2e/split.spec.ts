@@ -72,3 +72,26 @@ test("a page whose chunk cannot load shows a retry, and the rest of the app keep
   await expect(page.getByTestId("retry")).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test("a sheet whose chunk cannot load says so and closes; the next try opens it", async ({ page, errors }) => {
+  const chunk = /\/chunk-[0-9a-f]+-[^/]+\.wasm$/;
+  await page.route(chunk, (route) => route.abort("internetdisconnected"));
+  await page.goto("/");
+  await expect(cards(page).first()).toBeVisible();
+  await page.keyboard.press("j");
+  await page.keyboard.press("s");
+  await expect(page.getByTestId("toast")).toHaveText("网络不给力，请检查网络后重试");
+  await expect(page.getByTestId("share-sheet")).toHaveCount(0);
+  // The feed still answers, and with the network back the same key opens the sheet.
+  await page.unroute(chunk);
+  await page.locator(`[data-testid=card] .card-link`).first().focus();
+  await page.keyboard.press("s");
+  await expect(page.getByTestId("share-sheet")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("share-sheet")).toBeHidden();
+  // Opened again, it is the same sheet (mounted once), and it still closes by Escape.
+  await page.keyboard.press("s");
+  await expect(page.getByTestId("share-sheet")).toBeVisible();
+  await expect(page.getByTestId("share-sheet")).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
