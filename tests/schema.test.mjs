@@ -117,6 +117,25 @@ test("the write request bodies have schemas", () => {
   assert.notEqual(check("events-write", { version: 1, events: [{ ...visit, at: 1.5 }] }), null);
   const { creator, item, ...neither } = visit;
   assert.notEqual(check("events-write", { version: 1, events: [neither] }), null);
+  // Fan levels: the visitor's own (1-3, absent for 路人) and the sharer's (0-3).
+  assert.equal(check("events-write", { version: 1, events: [{ ...visit, level: 3, via_level: 0 }] }), null);
+  for (const bad of [{ level: 0 }, { level: 4 }, { via_level: -1 }, { via_level: 1.5 }, { level: "3" }]) {
+    assert.notEqual(check("events-write", { version: 1, events: [{ ...visit, ...bad }] }), null, JSON.stringify(bad));
+  }
+  assert.equal(check("follow-write", { ...follow, level: 0 }), null);
+  assert.notEqual(check("follow-write", { ...follow, level: 4 }), null);
+});
+
+test("share traffic by fan level: the demo's creators have it, hostile counts fail", () => {
+  const doc = read("creators/c01.json");
+  const s = doc.creator.share_by_level;
+  assert.ok(s && s.super > 0, "the demo creator has super-fan share traffic");
+  assert.equal(s.passerby + s.fan + s.loyal + s.super, doc.creator.traffic.share, "the split adds up to share");
+  for (const bad of [{ super: -1 }, { fan: 1.5 }, { loyal: "many" }]) {
+    const c = structuredClone(doc);
+    Object.assign(c.creator.share_by_level, bad);
+    assert.notEqual(check("creator-document", c), null, JSON.stringify(bad));
+  }
 });
 
 test("campaign venues: the demo's validate, hostile ones do not", () => {

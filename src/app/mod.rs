@@ -3,6 +3,7 @@
 //! from `components/` or `pages/`: start-up and the router live in `shell/`, above the pages.
 
 pub mod embed;
+pub mod fans;
 pub mod offline;
 pub mod personalize;
 pub mod prefs;

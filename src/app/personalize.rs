@@ -46,6 +46,8 @@ pub struct Personalizer {
     notices_said: StoredValue<u64>,
     /// Creators the user follows, for the ranker's "you follow them" term.
     followed: StoredValue<HashSet<String>>,
+    /// Fan points per creator, earned from the same signals (shared with [`crate::app::social::Social`]).
+    fans: StoredValue<crate::social::FanLedger>,
 }
 
 /// The ranker configuration the app uses.
@@ -59,7 +61,7 @@ fn now() -> i64 {
 
 impl Personalizer {
     /// Loads the stored profile; a corrupt or unknown one is reset with a logged reason.
-    pub fn load(campaigns: Vec<Campaign>) -> Self {
+    pub fn load(campaigns: Vec<Campaign>, fans: StoredValue<crate::social::FanLedger>) -> Self {
         let cfg = config();
         let (profile, reason) = match storage::get(PROFILE_KEY) {
             None => (Profile::default(), None),
@@ -86,7 +88,14 @@ impl Personalizer {
             notice: RwSignal::new(None),
             notices_said: StoredValue::new(0),
             followed: StoredValue::new(HashSet::new()),
+            fans,
         }
+    }
+
+    /// Adds what a signal is worth to the fan points of its creator.
+    fn earn(&self, creator: &str, name: Option<&str>, kind: &SignalKind, at: i64) {
+        let rules = crate::app::fans::rules();
+        self.fans.try_update_value(|f| f.record(creator, name, kind, at, &rules));
     }
 
     /// Replaces the set of followed creators and re-ranks (a follow lifts that creator's unseen items).
@@ -122,6 +131,7 @@ impl Personalizer {
     /// Records a signal with an explicit target (for things that are not one item, such as a creator).
     pub fn record_target(&self, kind: SignalKind, target: Target) {
         let signal = Signal { at: now(), kind, target };
+        self.earn(&signal.target.creator, None, &signal.kind, signal.at);
         let cfg = config();
         self.profile.update_value(|p| p.apply(&signal, &cfg));
         self.revision.update(|r| *r += 1);
@@ -150,6 +160,7 @@ impl Personalizer {
         }
         let meaningful = kind.is_meaningful();
         let signal = Signal { at: now(), kind, target: Target::from(&Candidate::from_item(item)) };
+        self.earn(&item.creator.id, Some(&item.creator.name), &signal.kind, signal.at);
         let cfg = config();
         self.profile.update_value(|p| p.apply(&signal, &cfg));
         self.revision.update(|r| *r += 1);
@@ -162,6 +173,7 @@ impl Personalizer {
     }
 
     fn save(&self) {
+        crate::app::fans::save(self.fans);
         let json = self.profile.with_value(Profile::to_json);
         if !storage::set(PROFILE_KEY, &json) {
             leptos::logging::warn!("guang: could not save the interest profile (storage unavailable or full)");
@@ -258,9 +270,10 @@ impl Personalizer {
         self.schedule_rerank();
     }
 
-    /// Forgets everything learned.
+    /// Forgets everything learned, fan levels included.
     pub fn reset(&self) {
         self.profile.set_value(Profile::default());
+        self.fans.set_value(crate::social::FanLedger::default());
         self.placements.update_value(HashMap::clear);
         self.reset_reason.set(None);
         self.save();

@@ -10,8 +10,10 @@ use leptos::task::spawn_local;
 
 use crate::api::{paths, post_json, WriteError};
 use crate::app::state::Session;
+use crate::social::attribution::VisitLevels;
 use crate::social::{
-    classify_landing, Attribution, Followed, Follows, Landing, ShareTarget, Source, WriteOutcome, WriteRequest,
+    classify_landing, share_level, Attribution, FanLedger, FanLevel, Followed, Follows, Landing, ShareTarget, Source,
+    Standing, WriteOutcome, WriteRequest,
 };
 use crate::storage;
 
@@ -49,6 +51,9 @@ pub struct Social {
     events_url: StoredValue<String>,
     flush_timer: StoredValue<bool>,
     landing: StoredValue<Source>,
+    /// The sharer's fan level the landing link carried, until the landing visit is counted.
+    landing_fan: StoredValue<Option<FanLevel>>,
+    fans: StoredValue<FanLedger>,
     surface: StoredValue<Option<Source>>,
     visited: StoredValue<HashSet<String>>,
 }
@@ -60,7 +65,7 @@ fn now_ms() -> f64 {
 impl Social {
     /// Loads follows and counts from the device; a corrupt store is reset with a logged reason (returned so
     /// the app can say so).
-    pub fn load(session: &Session) -> (Self, Vec<String>) {
+    pub fn load(session: &Session, fans: StoredValue<FanLedger>) -> (Self, Vec<String>) {
         let mut resets = Vec::new();
         let follows = match storage::get(FOLLOWS_KEY) {
             None => Follows::default(),
@@ -77,6 +82,7 @@ impl Social {
                 Attribution::default()
             }),
         };
+        let landing = landing_source();
         let social = Self {
             follows: StoredValue::new(follows),
             revision: RwSignal::new(0),
@@ -88,7 +94,9 @@ impl Social {
             follows_url: StoredValue::new(session.url(paths::FOLLOWS)),
             events_url: StoredValue::new(session.url(paths::EVENTS)),
             flush_timer: StoredValue::new(false),
-            landing: StoredValue::new(landing_source()),
+            landing: StoredValue::new(landing.0),
+            landing_fan: StoredValue::new(landing.1),
+            fans,
             surface: StoredValue::new(None),
             visited: StoredValue::new(HashSet::new()),
         };
@@ -151,9 +159,10 @@ impl Social {
         let this = *self;
         for req in due {
             let url = self.follows_url.get_value();
+            let level = self.fan_level(&req.creator).index();
             spawn_local(async move {
                 let body = serde_json::json!({
-                    "version": 1, "creator": req.creator, "follow": req.follow, "key": req.key
+                    "version": 1, "creator": req.creator, "follow": req.follow, "key": req.key, "level": level
                 })
                 .to_string();
                 let outcome = match post_json(&url, body, Some(&req.key), false).await {
@@ -221,7 +230,50 @@ impl Social {
         }
     }
 
-    /// Counts a visit to a creator or item on the device and, with writes enabled, queues it as an event.
+    /// Where the user stands with `creator` now: earned points plus the days followed.
+    pub fn fan_standing(&self, creator: &str) -> Standing {
+        let since = self.follows.try_with_value(|f| f.since(creator)).flatten();
+        let now = (now_ms() / 1000.0) as i64;
+        let rules = crate::app::fans::rules();
+        self.fans
+            .try_with_value(|l| l.standing(creator, since, now, &rules))
+            .unwrap_or_else(|| FanLedger::default().standing(creator, since, now, &rules))
+    }
+
+    /// The user's fan level with `creator` now.
+    pub fn fan_level(&self, creator: &str) -> FanLevel {
+        self.fan_standing(creator).level
+    }
+
+    /// Every creator the user has earned points with, or follows, with their standing and a name when one is
+    /// known, highest first; 路人 left out.
+    pub fn fan_levels(&self) -> Vec<(String, String, Standing)> {
+        self.revision.track();
+        let now = (now_ms() / 1000.0) as i64;
+        let rules = crate::app::fans::rules();
+        let mut ids: Vec<(String, String)> =
+            self.fans.with_value(|l| l.entries(now, &rules).into_iter().map(|e| (e.id, e.name)).collect());
+        for f in self.followed() {
+            match ids.iter_mut().find(|(id, _)| *id == f.id) {
+                Some((_, name)) if name.is_empty() => *name = f.name,
+                Some(_) => {}
+                None => ids.push((f.id, f.name)),
+            }
+        }
+        let mut out: Vec<(String, String, Standing)> = ids
+            .into_iter()
+            .map(|(id, name)| {
+                let s = self.fan_standing(&id);
+                (id, name, s)
+            })
+            .filter(|(_, _, s)| s.level > FanLevel::Passerby)
+            .collect();
+        out.sort_by(|a, b| b.2.points.total_cmp(&a.2.points).then_with(|| a.0.cmp(&b.0)));
+        out
+    }
+
+    /// Counts a visit to a creator or item on the device and, with writes enabled, queues it as an event
+    /// with the visitor's fan level (and, for the landing of a share link, the sharer's).
     /// Only the first visit to a page in a page load counts: coming back to it is not a new entry.
     pub fn record_visit(&self, source: Source, creator: &str, item: Option<&str>) {
         let target = item.map_or_else(|| format!("creator:{creator}"), |i| format!("item:{i}"));
@@ -230,7 +282,10 @@ impl Social {
         }
         let send = self.writes.get_value();
         let at = (now_ms() / 1000.0) as i64;
-        self.attribution.try_update_value(|a| a.record(source, creator, item, at, send));
+        let via =
+            if source == Source::Share { self.landing_fan.try_update_value(Option::take).flatten() } else { None };
+        let levels = VisitLevels { own: Some(self.fan_level(creator)), via };
+        self.attribution.try_update_value(|a| a.record_with(source, creator, item, at, send, levels));
         if let Some(json) = self.attribution.try_with_value(Attribution::to_json) {
             storage::set(ATTRIBUTION_KEY, &json);
         }
@@ -239,6 +294,11 @@ impl Social {
     /// Visits to `creator` counted on this device, per source.
     pub fn creator_counts(&self, creator: &str) -> Vec<(Source, u64)> {
         self.attribution.with_value(|a| a.counts_for_creator(creator))
+    }
+
+    /// Share visits to `creator` counted on this device, by the sharer's fan level.
+    pub fn creator_share_levels(&self, creator: &str) -> Vec<(FanLevel, u64)> {
+        self.attribution.with_value(|a| a.share_levels_for_creator(creator))
     }
 
     /// Sends queued visit events in batches with `keepalive`, so it completes while the page hides. A failed
@@ -255,10 +315,19 @@ impl Social {
             }
             let this = *self;
             let url = url.clone();
-            let body = serde_json::json!({ "version": 1, "events": batch.iter().map(|e| serde_json::json!({
-                "id": e.id, "type": "visit", "source": e.source.as_str(), "creator": e.creator, "item": e.item, "at": e.at
-            })).collect::<Vec<_>>() })
-            .to_string();
+            // Each event as it serialises (absent fields left out, never null) with its type spliced in front:
+            // straight to text, so the first load needs no `Value` serializer for events.
+            let mut body = String::from("{\"version\":1,\"events\":[");
+            for json in batch.iter().filter_map(|e| serde_json::to_string(e).ok()) {
+                if let Some(rest) = json.strip_prefix('{') {
+                    if !body.ends_with('[') {
+                        body.push(',');
+                    }
+                    body.push_str("{\"type\":\"visit\",");
+                    body.push_str(rest);
+                }
+            }
+            body.push_str("]}");
             spawn_local(async move {
                 if let Err(e) = post_json(&url, body, None, true).await {
                     leptos::logging::warn!("guang: visit events not sent ({e:?}); kept for later");
@@ -296,13 +365,14 @@ impl Social {
     }
 }
 
-/// Classifies this page load from its URL, referrer and whether it runs inside another page.
-fn landing_source() -> Source {
-    let Some(window) = web_sys::window() else { return Source::Direct };
+/// Classifies this page load from its URL, referrer and whether it runs inside another page, with the sharer's
+/// fan level when it is a share link that carries one.
+fn landing_source() -> (Source, Option<FanLevel>) {
+    let Some(window) = web_sys::window() else { return (Source::Direct, None) };
     let location = window.location();
     let params = location.search().ok().and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok());
     let get = |k: &str| params.as_ref().and_then(|p| p.get(k));
-    let (src, code, campaign) = (get("src"), get("code"), get("campaign"));
+    let (src, code, campaign, fan) = (get("src"), get("code"), get("campaign"), get("fan"));
     let referrer = window.document().map(|d| d.referrer()).unwrap_or_default();
     let origin = location.origin().unwrap_or_default();
     let own: &wasm_bindgen::JsValue = window.as_ref();
@@ -311,21 +381,25 @@ fn landing_source() -> Source {
             let top: &wasm_bindgen::JsValue = top.as_ref();
             top != own
         });
-    classify_landing(&Landing {
+    let landing = Landing {
         src: src.as_deref(),
         code: code.as_deref(),
         campaign: campaign.as_deref(),
+        fan: fan.as_deref(),
         referrer: &referrer,
         own_origin: &origin,
         embedded,
-    })
+    };
+    (classify_landing(&landing), share_level(&landing))
 }
 
-/// The absolute link that opens `target`, carrying the share attribution and the share code.
-pub fn share_link(target: &ShareTarget, code: &str) -> String {
+/// The absolute link that opens `target`, carrying the share attribution, the share code and, above 路人, the
+/// sharer's fan level with the creator (`fan=`), so the creator can see how much their fans bring.
+pub fn share_link(target: &ShareTarget, code: &str, level: FanLevel) -> String {
     let base =
         web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
     let path = target.path();
-    let relative = format!("{}?src=share&code={code}", path.trim_start_matches('/'));
+    let fan = if level > FanLevel::Passerby { format!("&fan={}", level.index()) } else { String::new() };
+    let relative = format!("{}?src=share&code={code}{fan}", path.trim_start_matches('/'));
     web_sys::Url::new_with_base(&relative, &base).map(|u| u.href()).unwrap_or(relative)
 }

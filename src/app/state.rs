@@ -73,8 +73,9 @@ impl Ctx {
     /// A context for `session` with the given starting language. Call inside the app's owner.
     pub fn new(session: Session, locale: Locale) -> Self {
         let campaigns = session.index.campaigns.clone();
-        let (social, resets) = Social::load(&session);
-        let pers = Personalizer::load(campaigns);
+        let fans = crate::app::fans::load();
+        let (social, resets) = Social::load(&session, fans);
+        let pers = Personalizer::load(campaigns, fans);
         pers.set_followed(social.followed_ids());
         let (settings, settings_reset) = crate::app::prefs::Settings::load();
         // Whatever saved data was unreadable and reset gets a notice (one at a time: the most important).

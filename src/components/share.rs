@@ -21,7 +21,7 @@ use crate::embed::{detect_webview, OpenKind, ShareMethod, ToHost};
 use crate::i18n::Text;
 
 use crate::rank::SignalKind;
-use crate::social::{decode_share_code, encode_share_code, qr_svg, CodeError, ShareTarget, Source};
+use crate::social::{decode_share_code, encode_share_code, qr_svg, CodeError, FanLevel, ShareTarget, Source};
 use crate::{text, tr};
 
 /// Opens the share sheet for an item or a creator.
@@ -100,7 +100,16 @@ pub fn ShareSheet() -> impl IntoView {
         let l = ctx.locale.get();
         let req = ctx.social.share.get()?;
         let code = encode_share_code(&req.target);
-        let link = share_link(&req.target, &code);
+        // The sharer's fan level with the creator travels in the link; a super fan's share says so.
+        let creator = match &req.target {
+            ShareTarget::Item(id) => ctx.cached_item(id).map(|i| i.creator.id.clone()),
+            ShareTarget::Creator(id) => Some(id.clone()),
+        };
+        let level = creator.as_deref().map_or(FanLevel::Passerby, |c| ctx.social.fan_level(c));
+        let link = share_link(&req.target, &code, level);
+        let fan_rec = (level == FanLevel::Super).then(|| {
+            view! { <span class="badge badge-fan" data-testid="share-fan-badge">{tr!(l, fan_rec)}</span> }
+        });
         let qr = qr_svg(&link);
         let copy = move |text: String,
                          input: NodeRef<Input>,
@@ -163,7 +172,7 @@ pub fn ShareSheet() -> impl IntoView {
         let (t1, t2) = (req.target.clone(), req.target.clone());
         Some(view! {
             <h2 id="share-title" class="dialog-title">{tr!(l, share_title)}</h2>
-            <p class="dialog-sub">{req.title.clone()}</p>
+            <p class="dialog-sub">{fan_rec}{req.title.clone()}</p>
             {native}
             {menu_hint}
             <div class="share-grid">

@@ -80,6 +80,49 @@ pub struct Creator {
     /// studio shows it as a breakdown; the feed never needs it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub traffic: Option<Traffic>,
+    /// Of the views share links brought over the same 30 days, how many came through sharers of each fan
+    /// level, when the server counts them (from the `via_level` of visit events); the studio shows how much
+    /// of a creator's share traffic their super fans bring.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share_by_level: Option<ShareByLevel>,
+}
+
+/// Share-link views by the sharer's fan level (`passerby`, `fan`, `loyal`, `super`); missing keys are 0.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShareByLevel {
+    /// Shared by someone with no standing (路人).
+    #[serde(default)]
+    pub passerby: u64,
+    /// By a 粉丝.
+    #[serde(default)]
+    pub fan: u64,
+    /// By a 铁粉.
+    #[serde(default)]
+    pub loyal: u64,
+    /// By a 超级粉丝.
+    #[serde(default, rename = "super")]
+    pub super_fan: u64,
+}
+
+impl ShareByLevel {
+    /// Counts lowest level first, in the order the levels are named.
+    pub fn entries(&self) -> [u64; 4] {
+        [self.passerby, self.fan, self.loyal, self.super_fan]
+    }
+
+    /// All share views together, saturating so hostile counts cannot overflow.
+    pub fn total(&self) -> u64 {
+        self.entries().iter().fold(0u64, |acc, n| acc.saturating_add(*n))
+    }
+
+    /// The super fans' share of the total, in whole percent (0 when there is nothing).
+    pub fn super_percent(&self) -> u64 {
+        let total = self.total();
+        if total == 0 {
+            return 0;
+        }
+        ((self.super_fan as f64 / total as f64) * 100.0).round() as u64
+    }
 }
 
 /// Views of a creator's items over the last 30 days by where the viewer came from, so a creator can see
@@ -267,6 +310,23 @@ mod tests {
         let c: Creator =
             serde_json::from_str(r#"{"id": "c1", "name": "n", "avatar": "a.svg", "traffic": {}}"#).unwrap();
         assert_eq!(c.traffic.map(|t| t.total()), Some(0));
+    }
+
+    #[test]
+    fn share_by_level_is_optional_and_saturates() {
+        let c: Creator = serde_json::from_str(r#"{"id": "c1", "name": "n", "avatar": "a.svg"}"#).unwrap();
+        assert_eq!(c.share_by_level, None);
+        assert!(!serde_json::to_string(&c).unwrap().contains("share_by_level"));
+        let json = r#"{"id": "c1", "name": "n", "avatar": "a.svg",
+            "share_by_level": {"passerby": 300, "fan": 200, "loyal": 150, "super": 350}}"#;
+        let s = serde_json::from_str::<Creator>(json).unwrap().share_by_level.unwrap();
+        assert_eq!((s.total(), s.super_percent()), (1000, 35));
+        assert!(serde_json::to_string(&s).unwrap().contains(r#""super":350"#));
+        let huge = ShareByLevel { passerby: u64::MAX, super_fan: u64::MAX, ..ShareByLevel::default() };
+        assert_eq!(huge.total(), u64::MAX);
+        assert_eq!(ShareByLevel::default().super_percent(), 0);
+        let bad = r#"{"id": "c1", "name": "n", "avatar": "a.svg", "share_by_level": {"super": -1}}"#;
+        assert!(serde_json::from_str::<Creator>(bad).is_err());
     }
 
     #[test]

@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::paths;
 use crate::app::{focus_id, set_title, use_ctx};
+use crate::components::fan_level::FanCard;
 use crate::components::follow::{FollowButton, FollowSubject};
 use crate::components::paged_feed::PagedFeed;
 use crate::components::share::ShareButton;
@@ -118,6 +119,7 @@ fn CreatorView(creator: Arc<Creator>) -> impl IntoView {
     let studio_href = format!("{base}/preview");
     view! {
         <CreatorHeader creator=creator.clone()/>
+        <FanCard creator=creator.id.clone()/>
         <p class="studio-link">
             <a href=studio_href data-testid="studio-link">{move || tr!(ctx.locale.get(), studio)}</a>
         </p>

@@ -7,12 +7,14 @@ use wasm_bindgen::JsCast;
 use crate::api::{fetch_text, paths};
 use crate::app::personalize::config;
 use crate::app::{set_title, use_ctx};
+use crate::components::fan_level::fan_level_text;
 use crate::format;
 use crate::i18n::{Locale, Text};
 use crate::model::text::is_valid_id;
 use crate::model::{parse_creator_doc, parse_item_doc};
 use crate::rank::profile::Dim;
 use crate::rank::{Profile, SignalKind};
+use crate::social::FanLevel;
 use crate::{text, tr};
 
 fn signal_text(k: &SignalKind) -> Text {
@@ -68,6 +70,11 @@ pub fn InterestsPage() -> impl IntoView {
             let items = p.history.iter().rev().take(12).map(|s| s.target.item.clone()).collect();
             (creators, items)
         });
+        // Creators with a fan level whose name neither the ledger nor the follow list kept.
+        let unnamed = ctx.social.fan_levels().into_iter().filter(|(_, name, _)| name.is_empty()).map(|(id, _, _)| id);
+        let mut creators: Vec<String> = creators.into_iter().chain(unnamed).collect();
+        creators.sort();
+        creators.dedup();
         let base = ctx.session().base.clone();
         for id in creators.into_iter().filter(|c| ctx.cached_creator(c).is_none() && is_valid_id(c)) {
             let url = ctx.url(&paths::creator(&id));
@@ -191,6 +198,37 @@ pub fn InterestsPage() -> impl IntoView {
         .into_any()
     };
 
+    // 粉丝等级 with every creator above 路人: a link to their page, the level and the points.
+    let fan_levels = move || {
+        pers.revision.track();
+        labels_loaded.track();
+        let l = ctx.locale.get();
+        let rows = ctx.social.fan_levels();
+        if rows.is_empty() {
+            return view! { <p class="muted">{tr!(l, fan_levels_empty)}</p> }.into_any();
+        }
+        view! {
+            <ul class="fan-levels" data-testid="fan-levels">
+                {rows
+                    .into_iter()
+                    .map(|(id, name, s)| {
+                        let name = ctx.cached_creator(&id).map(|c| c.name.clone()).filter(|_| name.is_empty()).unwrap_or(name);
+                        let name = if name.is_empty() { id.clone() } else { name };
+                        view! {
+                            <li data-id=id.clone() data-level=s.level.index()>
+                                <a href=format!("/creator/{id}")>{name}</a>
+                                <span class="fan-level" class:is-super=s.level == FanLevel::Super>{fan_level_text(s.level)(l)}</span>
+                                <span class="muted">{tr!(l, fan_points, points = format!("{}", s.points.floor() as u64))}</span>
+                                {s.fading.then(|| view! { <span class="muted" data-testid="fan-fading">{tr!(l, fan_fading_short)}</span> })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+
     let on_import = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
@@ -279,6 +317,8 @@ pub fn InterestsPage() -> impl IntoView {
             <div data-testid="top-topics">{bars(Dim::Topic)}</div>
             <h2>{move || tr!(ctx.locale.get(), top_creators)}</h2>
             <div data-testid="top-creators">{bars(Dim::Creator)}</div>
+            <h2>{move || tr!(ctx.locale.get(), fan_level_title)}</h2>
+            {fan_levels}
             <h2>{move || tr!(ctx.locale.get(), recent_signals)}</h2>
             {recent}
         </section>

@@ -15,6 +15,7 @@ use crate::api::{fetch_text, paths};
 use crate::app::{focus_id, set_title, use_ctx};
 use crate::components::card::Card;
 use crate::components::choice::Choice;
+use crate::components::fan_level::fan_level_text;
 use crate::components::states::ErrorState;
 use crate::components::viewport::use_window_size;
 use crate::i18n::{problem_text, source_text, Locale, Text};
@@ -24,7 +25,7 @@ use crate::pages::creator::{use_creator, CreatorHeader};
 use crate::pages::item::ItemDetail;
 use crate::pages::not_found::{Missing, NotFound};
 use crate::pages::Load;
-use crate::social::Source;
+use crate::social::{FanLevel, Source};
 use crate::{text, tr};
 
 /// A preview frame's width in CSS pixels.
@@ -409,6 +410,39 @@ fn TrafficPanel(creator: Arc<Creator>, draft: RwSignal<DraftState>) -> impl Into
             </p>
         }
     });
+    // How much of the share traffic the creator's fans bring: the pack's 30-day split by the sharer's fan
+    // level, and the share visits this device counted by the level their links carried.
+    let by_level = creator.share_by_level.clone().filter(|s| s.total() > 0);
+    let device_levels = ctx.social.creator_share_levels(&creator.id);
+    let share_levels = (by_level.is_some() || !device_levels.is_empty()).then(|| {
+        let line = move || {
+            let l = locale.get();
+            let pack = by_level.as_ref().map(|s| {
+                let total = s.total() as f64;
+                // The headline is the super fans' part; the other levels follow, highest first.
+                let parts: Vec<String> = FanLevel::ALL[..3]
+                    .iter()
+                    .zip(s.entries())
+                    .rev()
+                    .map(|(lv, n)| format!("{} {:.0}%", fan_level_text(*lv)(l), n as f64 * 100.0 / total))
+                    .collect();
+                format!("{} ({})", tr!(l, traffic_share_super, pct = s.super_percent()), parts.join(" · "))
+            });
+            let device = (!device_levels.is_empty()).then(|| {
+                let parts: Vec<String> =
+                    device_levels.iter().rev().map(|(lv, n)| format!("{} {n}", fan_level_text(*lv)(l))).collect();
+                format!("{}: {}", tr!(l, traffic_device), parts.join(" · "))
+            });
+            [pack, device].into_iter().flatten().collect::<Vec<_>>().join("; ")
+        };
+        view! {
+            <p class="muted" data-testid="traffic-share-levels">
+                <strong>{move || tr!(locale.get(), traffic_share_levels)}</strong>
+                ": "
+                {line}
+            </p>
+        }
+    });
     let session = ctx.session();
     let now = session.now;
     let campaigns: Vec<_> = session.index.campaigns.iter().filter(|c| c.end_ts > now).cloned().collect();
@@ -453,6 +487,7 @@ fn TrafficPanel(creator: Arc<Creator>, draft: RwSignal<DraftState>) -> impl Into
             </h2>
             {chart}
             {device_view}
+            {share_levels}
             <h3 class="section-title">{move || tr!(ctx.locale.get(), campaign_match)}</h3>
             <ul class="campaign-list">{matches}</ul>
         </section>

@@ -8,9 +8,10 @@ use std::collections::{BTreeMap, VecDeque};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::fans::FanLevel;
 use crate::model::text::is_valid_id;
 
-pub use super::landing::{classify_landing, Landing};
+pub use super::landing::{classify_landing, share_level, Landing};
 
 /// Most targets (creators plus items) counted; the least recently updated is forgotten first.
 pub const MAX_TARGETS: usize = 1000;
@@ -92,6 +93,21 @@ pub struct VisitEvent {
     pub item: Option<String>,
     /// Unix seconds.
     pub at: i64,
+    /// The visitor's own fan level with the creator (`0`–`3`), when above 路人.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<u8>,
+    /// For a share visit, the fan level of the person who shared (from the link's `fan=`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via_level: Option<u8>,
+}
+
+/// Fan levels that travel with a visit: the visitor's own, and the sharer's for a share link.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct VisitLevels {
+    /// The visitor's level with the creator.
+    pub own: Option<FanLevel>,
+    /// The sharer's level, for share visits.
+    pub via: Option<FanLevel>,
 }
 
 /// Visit counts for one target (`creator:{id}` or `item:{id}`).
@@ -99,6 +115,9 @@ pub struct VisitEvent {
 struct Target {
     counts: BTreeMap<Source, u64>,
     touched: u64,
+    /// Share visits by the sharer's fan level, indexed by [`FanLevel::index`].
+    #[serde(default, skip_serializing_if = "all_zero")]
+    via: [u64; 4],
 }
 
 /// A visit counted recently, remembered for de-duplication.
@@ -124,6 +143,21 @@ impl Attribution {
     /// Counts a visit to a creator (and item), and queues an event when `send` is set. Invalid ids and repeats
     /// of the same (source, creator, item) within [`DEDUP_WINDOW_S`] are ignored.
     pub fn record(&mut self, source: Source, creator: &str, item: Option<&str>, at: i64, send: bool) {
+        self.record_with(source, creator, item, at, send, VisitLevels::default());
+    }
+
+    /// [`Attribution::record`] with fan levels: a share visit also counts under the sharer's level, and a
+    /// queued event carries both levels.
+    pub fn record_with(
+        &mut self,
+        source: Source,
+        creator: &str,
+        item: Option<&str>,
+        at: i64,
+        send: bool,
+        levels: VisitLevels,
+    ) {
+        let via = levels.via.filter(|_| source == Source::Share);
         if !is_valid_id(creator) || item.is_some_and(|i| !is_valid_id(i)) {
             return;
         }
@@ -136,14 +170,16 @@ impl Attribution {
         while self.recent.len() > MAX_RECENT {
             self.recent.pop_front();
         }
-        self.bump(format!("creator:{creator}"), source);
+        self.bump(format!("creator:{creator}"), source, via);
         if let Some(item) = item {
-            self.bump(format!("item:{item}"), source);
+            self.bump(format!("item:{item}"), source, via);
         }
         if send {
             self.seq = self.seq.wrapping_add(1);
             let id = format!("{at}-{}", self.seq);
-            let event = VisitEvent { id, source, creator: creator.into(), item: item.map(Into::into), at };
+            let level = levels.own.filter(|l| *l > FanLevel::Passerby).map(FanLevel::index);
+            let (creator, item, via_level) = (creator.into(), item.map(Into::into), via.map(FanLevel::index));
+            let event = VisitEvent { id, source, creator, item, at, level, via_level };
             self.queue.push_back(event);
             while self.queue.len() > MAX_QUEUE {
                 self.queue.pop_front();
@@ -154,6 +190,13 @@ impl Attribution {
     /// Non-zero visit counts for a creator, in [`Source::ALL`] order (empty when never visited).
     pub fn counts_for_creator(&self, id: &str) -> Vec<(Source, u64)> {
         self.counts(&format!("creator:{id}"))
+    }
+
+    /// Share visits to a creator (and their items) by the sharer's fan level, lowest level first, non-zero
+    /// only.
+    pub fn share_levels_for_creator(&self, id: &str) -> Vec<(FanLevel, u64)> {
+        let Some(t) = self.targets.get(&format!("creator:{id}")) else { return Vec::new() };
+        FanLevel::ALL.into_iter().zip(t.via).filter(|(_, n)| *n > 0).collect()
     }
 
     /// Non-zero visit counts for an item, in [`Source::ALL`] order (empty when never visited).
@@ -221,6 +264,9 @@ impl Attribution {
                     t.counts.insert(src, n);
                 }
             }
+            for (slot, n) in t.via.iter_mut().zip(v.get("via").and_then(Value::as_array).into_iter().flatten()) {
+                *slot = n.as_u64().unwrap_or(0);
+            }
             targets.push((key.clone(), t));
         }
         targets.sort_by_key(|(_, t)| std::cmp::Reverse(t.touched));
@@ -240,11 +286,15 @@ impl Attribution {
     }
 
     /// Adds one to a target's count for `source` and evicts the least recently updated target past the cap.
-    fn bump(&mut self, key: String, source: Source) {
+    fn bump(&mut self, key: String, source: Source, via: Option<FanLevel>) {
         self.tick = self.tick.wrapping_add(1);
         let t = self.targets.entry(key).or_default();
         let n = t.counts.entry(source).or_insert(0);
         *n = n.saturating_add(1);
+        if let Some(level) = via {
+            let n = &mut t.via[usize::from(level.index())];
+            *n = n.saturating_add(1);
+        }
         t.touched = self.tick;
         while self.targets.len() > MAX_TARGETS {
             let oldest = self.targets.iter().min_by_key(|(_, t)| t.touched).map(|(k, _)| k.clone());
@@ -262,6 +312,11 @@ impl Attribution {
     }
 }
 
+/// Whether no share visit was counted by level (then the field is left out of storage).
+fn all_zero(counts: &[u64; 4]) -> bool {
+    counts.iter().all(|n| *n == 0)
+}
+
 /// Whether a creator id and optional item id are contract ids.
 fn valid_ids(creator: &str, item: Option<&str>) -> bool {
     is_valid_id(creator) && item.is_none_or(is_valid_id)
@@ -270,7 +325,8 @@ fn valid_ids(creator: &str, item: Option<&str>) -> bool {
 /// Whether an event (from storage or handed back by the caller) is one we could have made.
 fn valid_event(e: &VisitEvent) -> bool {
     let id_ok = (1..=64).contains(&e.id.len()) && e.id.bytes().all(|b| b.is_ascii_digit() || b == b'-');
-    id_ok && valid_ids(&e.creator, e.item.as_deref())
+    let levels_ok = [e.level, e.via_level].iter().flatten().all(|l| FanLevel::from_index(u64::from(*l)).is_some());
+    id_ok && levels_ok && valid_ids(&e.creator, e.item.as_deref())
 }
 
 #[cfg(test)]

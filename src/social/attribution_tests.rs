@@ -173,3 +173,31 @@ fn caps_hold_on_read() {
     assert_eq!(a.queued(), MAX_QUEUE);
     assert_eq!(a.take_batch(1)[0].id, "1-30", "newest kept");
 }
+
+#[test]
+fn share_visits_count_by_the_sharers_level_and_events_carry_levels() {
+    let mut a = Attribution::default();
+    let sup = VisitLevels { own: Some(FanLevel::Loyal), via: Some(FanLevel::Super) };
+    a.record_with(Source::Share, "c1", Some("i1"), T0, true, sup);
+    a.record_with(Source::Share, "c1", Some("i2"), T0, true, VisitLevels { own: None, via: Some(FanLevel::Super) });
+    a.record_with(Source::Share, "c1", None, T0, true, VisitLevels { own: None, via: Some(FanLevel::Fan) });
+    // Only a share has a sharer; a passer-by's own level is not sent.
+    let passerby = VisitLevels { own: Some(FanLevel::Passerby), via: Some(FanLevel::Super) };
+    a.record_with(Source::Recommend, "c1", Some("i3"), T0, true, passerby);
+    assert_eq!(a.share_levels_for_creator("c1"), vec![(FanLevel::Fan, 1), (FanLevel::Super, 2)]);
+    assert_eq!(a.counts_for_creator("c1"), vec![(Source::Recommend, 1), (Source::Share, 3)]);
+    let events = a.take_batch(10);
+    let levels: Vec<(Option<u8>, Option<u8>)> = events.iter().map(|e| (e.level, e.via_level)).collect();
+    assert_eq!(levels, [(Some(2), Some(3)), (None, Some(3)), (None, Some(1)), (None, None)]);
+    let json = serde_json::to_string(&events[0]).unwrap();
+    assert!(json.contains(r#""level":2,"via_level":3"#), "{json}");
+    assert!(!serde_json::to_string(&events[3]).unwrap().contains("level"));
+    // Stored and read back, with hostile level keys skipped.
+    let back = Attribution::from_json(&a.to_json()).unwrap();
+    assert_eq!(back.share_levels_for_creator("c1"), vec![(FanLevel::Fan, 1), (FanLevel::Super, 2)]);
+    let hostile = r#"{"version":1,"targets":{"creator:c1":{"counts":{"share":2},"touched":1,"via":[0,"x",-1,1,9]}},
+        "queue":[{"id":"1-1","source":"share","creator":"c1","at":1,"via_level":9}]}"#;
+    let h = Attribution::from_json(hostile).unwrap();
+    assert_eq!(h.share_levels_for_creator("c1"), vec![(FanLevel::Super, 1)]);
+    assert_eq!(h.queued(), 0, "an event with a level past the top is not ours");
+}

@@ -114,6 +114,11 @@ impl Follows {
         out
     }
 
+    /// When the user followed `id` (unix seconds), if they do.
+    pub fn since(&self, id: &str) -> Option<i64> {
+        self.follows.iter().find(|f| f.id == id).map(|f| f.since)
+    }
+
     /// Number of followed creators.
     pub fn len(&self) -> usize {
         self.follows.len()

@@ -3,6 +3,7 @@
 //! anything odd simply falls through to [`Source::Direct`].
 
 use super::attribution::Source;
+use super::fans::FanLevel;
 use crate::model::text::is_valid_id;
 
 /// Longest URL looked at; longer referrers are treated as absent.
@@ -17,6 +18,8 @@ pub struct Landing<'a> {
     pub code: Option<&'a str>,
     /// The `campaign=` query parameter (a campaign id).
     pub campaign: Option<&'a str>,
+    /// The `fan=` query parameter: the sharer's fan level with the creator.
+    pub fan: Option<&'a str>,
     /// `document.referrer`; empty when there is none.
     pub referrer: &'a str,
     /// `location.origin` of the app itself.
@@ -48,6 +51,11 @@ pub fn classify_landing(l: &Landing) -> Source {
         }
     }
     Source::Direct
+}
+
+/// The sharer's fan level a share link carries (`fan=0`–`3`), only for a landing that is a share.
+pub fn share_level(l: &Landing) -> Option<FanLevel> {
+    (classify_landing(l) == Source::Share).then_some(l.fan?).and_then(FanLevel::from_param)
 }
 
 /// Whether a `code=` value could be a share code: the `G` marker, at least six symbols, nothing else. Its
@@ -115,6 +123,17 @@ mod tests {
     }
 
     #[test]
+    fn only_a_share_carries_the_sharers_level() {
+        let share = Landing { fan: Some("3"), ..land(Some("share"), "") };
+        assert_eq!(share_level(&share), Some(FanLevel::Super));
+        let coded = Landing { fan: Some("1"), code: Some("G1AB-CDEF-GH"), ..land(None, "") };
+        assert_eq!(share_level(&coded), Some(FanLevel::Fan));
+        assert_eq!(share_level(&Landing { fan: Some("3"), ..land(Some("campaign"), "") }), None);
+        assert_eq!(share_level(&Landing { fan: Some("9"), ..land(Some("share"), "") }), None);
+        assert_eq!(share_level(&land(Some("share"), "")), None);
+    }
+
+    #[test]
     fn same_origin_referrers_are_not_external() {
         for r in ["https://guang.example/", "HTTPS://Guang.Example:443/item/1", "https://guang.example"] {
             assert_eq!(classify_landing(&land(None, r)), Source::Direct, "{r}");
@@ -140,11 +159,13 @@ mod tests {
                 src: Some(v),
                 code: Some(v),
                 campaign: Some(v),
+                fan: Some(v),
                 referrer: v,
                 own_origin: OWN,
                 embedded: false,
             };
             assert_eq!(classify_landing(&l), Source::Direct, "{v}");
+            assert_eq!(share_level(&l), None, "{v}");
         }
         let embed_claim = land(Some("embed"), "");
         assert_eq!(classify_landing(&embed_claim), Source::Direct, "only the frame check can say embed");

@@ -104,7 +104,7 @@ test("with a writable API that fails then succeeds, a follow arrives exactly onc
   expect(seen.length).toBe(2);
   expect(seen[0].key).toBeTruthy();
   expect(seen[1].key).toBe(seen[0].key);
-  expect(seen[1].body).toEqual({ version: 1, creator: "c07", follow: true, key: seen[0].key });
+  expect(seen[1].body).toEqual({ version: 1, creator: "c07", follow: true, key: seen[0].key, level: 0 });
   await expect(button).toHaveAttribute("aria-pressed", "true");
 });
 

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use guang::model::time::{format_rfc3339, parse_rfc3339};
 use guang::model::{
     Campaign, Channel, Coupon, Creator, CreatorRef, CreatorStats, Image, Item, LiveStatus, Media, Names, Price,
-    Product, Stats, Traffic, Translation,
+    Product, ShareByLevel, Stats, Traffic, Translation,
 };
 use serde_json::json;
 
@@ -160,6 +160,20 @@ fn traffic(rng: &mut Rng, followers: u64, in_campaign: bool) -> Traffic {
     }
 }
 
+/// Salt for the share-by-fan-level split: its own stream, so adding it moved nothing else in the pack.
+const FANS_SALT: u64 = 0x6661_6e6c_6576_656c; // "fanlevel"
+
+/// How a creator's share views split by the sharer's fan level: super fans bring a fifth to two fifths,
+/// 铁粉 and 粉丝 a fifth or so each, passers-by the rest.
+fn share_by_level(rng: &mut Rng, share: u64) -> ShareByLevel {
+    let part = |rng: &mut Rng, lo: f64, hi: f64| (share as f64 * (lo + (hi - lo) * rng.unit())) as u64;
+    let super_fan = part(rng, 0.2, 0.4);
+    let loyal = part(rng, 0.15, 0.3);
+    let fan = part(rng, 0.15, 0.25);
+    let passerby = share.saturating_sub(super_fan + loyal + fan);
+    ShareByLevel { passerby, fan, loyal, super_fan }
+}
+
 /// The coupon a demo product carries, if any: chosen by position (no draw from the generator's random
 /// stream, so adding coupons moved nothing else in the pack). Their windows are fixed dates, so every state
 /// shows both at the pack's moment (2026-11-20) and for a year after it: the first product of each topic has
@@ -261,6 +275,7 @@ pub fn build_pack(seed: u64) -> Pack {
                 stats: CreatorStats::default(),
                 live_item: None,
                 traffic: None,
+                share_by_level: None,
             },
             topic,
             second_topic,
@@ -451,6 +466,7 @@ pub fn build_pack(seed: u64) -> Pack {
 
     // Creator stats, traffic and live items.
     let mut traffic_rng = Rng::new(seed ^ TRAFFIC_SALT);
+    let mut fans_rng = Rng::new(seed ^ FANS_SALT);
     for c in creators.iter_mut() {
         let mine: Vec<&Item> = items.iter().filter(|i| i.creator.id == c.creator.id).collect();
         c.creator.stats = CreatorStats {
@@ -459,7 +475,9 @@ pub fn build_pack(seed: u64) -> Pack {
             items: mine.len() as u64,
         };
         let in_campaign = mine.iter().any(|i| i.campaign.is_some());
-        c.creator.traffic = Some(traffic(&mut traffic_rng, c.creator.stats.followers, in_campaign));
+        let t = traffic(&mut traffic_rng, c.creator.stats.followers, in_campaign);
+        c.creator.share_by_level = Some(share_by_level(&mut fans_rng, t.share));
+        c.creator.traffic = Some(t);
         c.creator.live_item =
             mine.iter().filter(|i| i.is_live_now()).max_by_key(|i| i.published_ts).map(|i| i.id.clone());
     }
