@@ -37,6 +37,9 @@ const ITEM_KEYS: [&str; 6] = ["cover", "kind", "media", "title", "published_at",
 const TRAFFIC_KEYS: [&str; 8] =
     ["recommend", "following", "profile", "share", "campaign", "external", "embed", "direct"];
 
+/// The keys of a creator's `share_by_level` object (the fan levels, lowest first).
+const SHARE_LEVEL_KEYS: [&str; 4] = ["passerby", "fan", "loyal", "super"];
+
 /// A draft that passed every check, with URLs resolved and text cleaned, ready for the preview.
 // One draft at a time, never in a collection: the larger variant costs nothing worth a box.
 #[allow(clippy::large_enum_variant)]
@@ -482,6 +485,11 @@ fn walk_creator(v: &Value, path: &str, s: &mut Sink) {
             uint(traffic, key, &tp, Need::Optional, u64::MAX, s);
         }
     }
+    if let Some((levels, lp)) = object(m, "share_by_level", path, Need::Nullable, s) {
+        for key in SHARE_LEVEL_KEYS {
+            uint(levels, key, &lp, Need::Optional, u64::MAX, s);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -702,11 +710,13 @@ mod tests {
     fn creator_mistakes_are_reported() {
         let mut doc = pack_value("creators/c01.json");
         doc["creator"]["traffic"] = json!({"share": "many", "embed": -1});
+        doc["creator"]["share_by_level"] = json!({"super": 1.5});
         doc["creator"]["stats"] = json!([]);
         doc["creator"].as_object_mut().unwrap().remove("avatar");
         let ps = problems(&doc.to_string());
         assert!(has(&ps, "creator.traffic.share", |k| matches!(k, ProblemKind::WrongType { .. })), "{ps:#?}");
         assert!(has(&ps, "creator.traffic.embed", |k| *k == ProblemKind::OutOfRange), "{ps:#?}");
+        assert!(has(&ps, "creator.share_by_level.super", |k| matches!(k, ProblemKind::WrongType { .. })), "{ps:#?}");
         assert!(has(&ps, "creator.stats", |k| matches!(k, ProblemKind::WrongType { .. })), "{ps:#?}");
         assert!(has(&ps, "creator.avatar", |k| *k == ProblemKind::Missing), "{ps:#?}");
 
