@@ -281,9 +281,27 @@ impl Personalizer {
         self.schedule_rerank();
     }
 
-    /// Replaces the profile with an imported one (already validated by `Profile::from_json`).
-    pub fn import(&self, profile: Profile) {
+    /// The profile as a file the user can keep: the profile document with the fan levels under `fans`, so an
+    /// export holds everything learned on this device and an import restores both.
+    pub fn export_json(&self) -> String {
+        let profile = self.profile.with_value(Profile::to_json);
+        let fans = self.fans.with_value(crate::social::FanLedger::to_json);
+        match (serde_json::from_str::<serde_json::Value>(&profile), serde_json::from_str(&fans)) {
+            (Ok(serde_json::Value::Object(mut doc)), Ok(fans)) => {
+                doc.insert("fans".into(), fans);
+                serde_json::Value::Object(doc).to_string()
+            }
+            _ => profile,
+        }
+    }
+
+    /// Replaces the profile with an imported one (already validated by `Profile::from_json`), and the fan levels
+    /// when the file had readable ones (an export from before fan levels keeps the current ones).
+    pub fn import(&self, profile: Profile, fans: Option<crate::social::FanLedger>) {
         self.profile.set_value(profile);
+        if let Some(fans) = fans {
+            self.fans.set_value(fans);
+        }
         self.save();
         self.revision.update(|r| *r += 1);
         self.schedule_rerank();

@@ -235,9 +235,10 @@ pub fn InterestsPage() -> impl IntoView {
         input.set_value("");
         leptos::task::spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+            let fans = text.as_deref().and_then(imported_fans);
             match text.map(|t| Profile::from_json(&t, &config())) {
                 Some(Ok(p)) => {
-                    pers.import(p);
+                    pers.import(p, fans);
                     import_message.set(Some(text!(imported)));
                 }
                 other => {
@@ -279,7 +280,7 @@ pub fn InterestsPage() -> impl IntoView {
                     type="button"
                     class="btn"
                     data-testid="export"
-                    on:click=move |_| download("guang-interests.json", &pers.with_profile(Profile::to_json))
+                    on:click=move |_| download("guang-interests.json", &pers.export_json())
                 >
                     {move || tr!(ctx.locale.get(), export_profile)}
                 </button>
@@ -323,4 +324,14 @@ pub fn InterestsPage() -> impl IntoView {
             {recent}
         </section>
     }
+}
+
+/// The fan levels of an exported profile file (its `fans` key), read with the stored ledger's own rules; `None`
+/// when absent or unreadable, with the reason logged (the profile itself still imports).
+fn imported_fans(text: &str) -> Option<crate::social::FanLedger> {
+    let doc: serde_json::Value = serde_json::from_str(text).ok()?;
+    let fans = doc.get("fans")?;
+    crate::social::FanLedger::from_json(&fans.to_string())
+        .map_err(|e| leptos::logging::warn!("guang: imported fan levels refused: {e}"))
+        .ok()
 }

@@ -217,13 +217,10 @@ impl FanLedger {
             return;
         }
         let worth = rules.worth(kind);
-        let named = name.map(|n| clean_text(n).chars().take(MAX_NAME_CHARS).collect::<String>());
         if worth <= 0.0 {
-            if let (Some(n), Some(e)) = (named, self.creators.iter_mut().find(|e| e.id == creator)) {
-                e.name = n;
-            }
             return;
         }
+        let named = name.map(|n| clean_text(n).chars().take(MAX_NAME_CHARS).collect::<String>());
         let at_end = self.creators.len();
         let i = self.creators.iter().position(|e| e.id == creator).unwrap_or(at_end);
         if i == at_end {
@@ -248,9 +245,7 @@ impl FanLedger {
     /// Where the user stands with `creator` at `now`, counting the days followed since `followed_since`.
     pub fn standing(&self, creator: &str, followed_since: Option<i64>, now: i64, rules: &FanRules) -> Standing {
         let entry = self.creators.iter().find(|e| e.id == creator);
-        let earned = entry.map_or(0.0, |e| faded(e, now, rules));
-        let follow_days = followed_since.map_or(0, |s| (now.saturating_sub(s) / DAY_S).clamp(0, rules.follow_days_max));
-        let points = earned + follow_days as f64 * rules.per_day_followed;
+        let points = self.points(creator, followed_since, now, rules);
         let level = rules.level(points);
         let i = level.index() as usize;
         let next = FanLevel::ALL.get(i + 1).map(|l| (*l, rules.thresholds[i]));
@@ -267,8 +262,16 @@ impl FanLedger {
     }
 
     /// The level with `creator` (shorthand for share links and events).
+    /// Computed without [`FanLedger::standing`], which only the creator and interests pages (lazy chunks) need.
     pub fn level(&self, creator: &str, followed_since: Option<i64>, now: i64, rules: &FanRules) -> FanLevel {
-        self.standing(creator, followed_since, now, rules).level
+        rules.level(self.points(creator, followed_since, now, rules))
+    }
+
+    /// Points with `creator` at `now`: earned (after any fading) plus the days followed.
+    fn points(&self, creator: &str, followed_since: Option<i64>, now: i64, rules: &FanRules) -> f64 {
+        let earned = self.creators.iter().find(|e| e.id == creator).map_or(0.0, |e| faded(e, now, rules));
+        let follow_days = followed_since.map_or(0, |s| (now.saturating_sub(s) / DAY_S).clamp(0, rules.follow_days_max));
+        earned + follow_days as f64 * rules.per_day_followed
     }
 
     /// Every creator with any earned points, highest first.
@@ -306,15 +309,7 @@ impl FanLedger {
     /// Reads a stored document. A wrong version or an oversized document is refused; a bad entry is skipped
     /// and numbers are bounded, so hostile storage can neither crash the app nor fake a level past the cap.
     pub fn from_json(json: &str) -> Result<FanLedger, String> {
-        if json.len() > MAX_JSON_BYTES {
-            return Err(format!("fan levels larger than {MAX_JSON_BYTES} bytes"));
-        }
-        let doc: Value = serde_json::from_str(json).map_err(|e| format!("fan levels are not JSON: {e}"))?;
-        match doc.get("version").and_then(Value::as_u64) {
-            Some(VERSION) => {}
-            Some(v) => return Err(format!("fan levels version {v} is not supported")),
-            None => return Err("fan levels have no version".into()),
-        }
+        let doc = super::read_versioned(json, "fan levels", MAX_JSON_BYTES, VERSION)?;
         let mut kept: Vec<Entry> = Vec::new();
         for v in doc.get("creators").and_then(Value::as_array).into_iter().flatten() {
             if kept.len() == MAX_CREATORS {

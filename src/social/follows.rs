@@ -268,15 +268,7 @@ impl Follows {
     /// Reads a stored document. Storage is hostile: a wrong version or an oversized document is refused, bad
     /// entries are skipped, untrusted avatars blanked and both lists capped.
     pub fn from_json(json: &str) -> Result<Follows, String> {
-        if json.len() > MAX_JSON_BYTES {
-            return Err(format!("follow list larger than {MAX_JSON_BYTES} bytes"));
-        }
-        let doc: Value = serde_json::from_str(json).map_err(|e| format!("follow list is not JSON: {e}"))?;
-        match doc.get("version").and_then(Value::as_u64) {
-            Some(VERSION) => {}
-            Some(v) => return Err(format!("follow list version {v} is not supported")),
-            None => return Err("follow list has no version".into()),
-        }
+        let doc = super::read_versioned(json, "follow list", MAX_JSON_BYTES, VERSION)?;
         let mut out = Follows { seq: doc.get("seq").and_then(Value::as_u64).unwrap_or(0), ..Follows::default() };
         let entries = |name: &str| doc.get(name).and_then(Value::as_array).cloned().unwrap_or_default();
         for v in entries("follows") {

@@ -1,7 +1,7 @@
 // 粉丝等级 (#14): a level per creator earned on the device, shown on the creator page and the interests page,
 // fading only after a grace period; a super fan's share says so and its link carries the level; share visits
 // count by the sharer's level, on the device, in visit events and in the studio's traffic panel.
-import { test, expect } from "./fixtures";
+import { test, expect, writableApi, recordEvents } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 const DAY = 86_400;
@@ -27,15 +27,6 @@ async function seedFans(page: Page, creators: Record<string, { points: number; d
   }, JSON.stringify(doc));
 }
 
-/** Serves config.json with writes enabled, so the app sends visit events. */
-async function writableApi(page: Page) {
-  await page.route("**/config.json", (route) =>
-    route.fulfill({
-      contentType: "application/json",
-      body: JSON.stringify({ version: 1, api_base: "api/v1/", default_locale: "zh-CN", embed_origins: [], api_writes: true }),
-    }),
-  );
-}
 
 test("a creator visit earns points, crossing into 粉丝 at the threshold, and the level survives a reload", async ({ page, errors }) => {
   await seedFans(page, { c07: { points: 18 } });
@@ -103,11 +94,7 @@ test("a super fan's share says 超级粉丝推荐 and its link carries the level
 
 test("a share visit counts by the sharer's level: in the visit event and in the studio's traffic panel", async ({ page, errors }) => {
   await writableApi(page);
-  const batches: any[] = [];
-  await page.route("**/api/v1/events", (route) => {
-    batches.push(route.request().postDataJSON());
-    return route.fulfill({ status: 200, contentType: "application/json", body: "{}" });
-  });
+  const batches = await recordEvents(page);
   await seedFans(page, { c06: { points: 150 } });
   await page.goto("/item/i0002?src=share&fan=3");
   await expect(page.getByTestId("item-page")).toBeVisible();
@@ -129,7 +116,7 @@ test("a share visit counts by the sharer's level: in the visit event and in the 
   await expect(line).toContainText("本设备的访问: 超级粉丝 1");
 });
 
-test("the interests page lists fan levels, and reset forgets them", async ({ page, errors }) => {
+test("the interests page lists fan levels; export keeps them, reset forgets them, import brings them back", async ({ page, errors }) => {
   await seedFans(page, { c06: { points: 400, name: "阿May育儿记" }, c02: { points: 5 }, c09: { points: 150 } });
   await page.goto("/me/interests");
   const list = page.getByTestId("fan-levels");
@@ -142,12 +129,22 @@ test("the interests page lists fan levels, and reset forgets them", async ({ pag
   await expect(c09).toContainText("铁粉");
   const name = JSON.parse(await (await page.request.get("/api/v1/creators/c09.json")).text()).creator.name;
   await expect(c09.getByRole("link")).toHaveText(name);
+  // The profile export holds the fan levels, and importing it brings them back after a reset.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export").click()]);
+  const exported = JSON.parse(Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8"));
+  expect(exported.version).toBe(2);
+  expect(exported.fans.version).toBe(1);
+  expect(exported.fans.creators.map((c: any) => c.id).sort()).toEqual(["c02", "c06", "c09"]);
   await page.getByTestId("reset").click();
   await page.getByTestId("reset").click();
   await expect(list).toHaveCount(0);
   await expect(page.getByText("还没有粉丝等级")).toBeVisible();
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("guang.fans") ?? "{}"));
   expect(stored.creators).toEqual([]);
+  await page.getByTestId("import").setInputFiles({ name: "me.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exported)) });
+  await expect(page.getByText("已导入兴趣档案")).toBeVisible();
+  await expect(list.locator("li").first()).toHaveAttribute("data-id", "c06");
+  await expect(list.locator("li")).toHaveCount(2);
 });
 
 test("hostile stored fan levels are refused or bounded, never fatal", async ({ page, errors }) => {

@@ -27,3 +27,23 @@ export async function scrollToEnd(page: Page, times = 1) {
     await page.waitForTimeout(150);
   }
 }
+
+/** Serves config.json with writes enabled, so the app sends follows and visit events to the API. */
+export async function writableApi(page: Page) {
+  await page.route("**/config.json", (route) =>
+    route.fulfill({
+      contentType: "application/json",
+      body: JSON.stringify({ version: 1, api_base: "api/v1/", default_locale: "zh-CN", embed_origins: [], api_writes: true }),
+    }),
+  );
+}
+
+/** Answers the events endpoint with 200 and collects every batch the app posts, in order. */
+export async function recordEvents(page: Page): Promise<any[]> {
+  const batches: any[] = [];
+  await page.route("**/api/v1/events", (route) => {
+    batches.push(route.request().postDataJSON());
+    return route.fulfill({ status: 200, contentType: "application/json", body: "{}" });
+  });
+  return batches;
+}

@@ -1,17 +1,8 @@
 // Follow, the 关注 tab, the follow outbox against a writable API, sharing (link, QR, share code) and
 // traffic-source attribution, and creator pages' kind tabs.
-import { test, expect, cards } from "./fixtures";
+import { test, expect, cards, writableApi, recordEvents } from "./fixtures";
 import type { Page, Route } from "@playwright/test";
 
-/** Serves config.json with writes enabled, so the app sends follows to the API. */
-async function writableApi(page: Page) {
-  await page.route("**/config.json", (route) =>
-    route.fulfill({
-      contentType: "application/json",
-      body: JSON.stringify({ version: 1, api_base: "api/v1/", default_locale: "zh-CN", embed_origins: [], api_writes: true }),
-    }),
-  );
-}
 
 /** The creator of the first card in the feed, followed from the card's menu. */
 async function followFirstCardCreator(page: Page) {
@@ -241,11 +232,7 @@ test("a follow made offline is delivered once when the network returns", async (
 
 test("with writes enabled, visits are sent as one batched event request when the page hides", async ({ page, errors }) => {
   await writableApi(page);
-  const batches: any[] = [];
-  await page.route("**/api/v1/events", (route) => {
-    batches.push(route.request().postDataJSON());
-    return route.fulfill({ status: 200, contentType: "application/json", body: "{}" });
-  });
+  const batches = await recordEvents(page);
   await page.goto("/item/i0002?src=campaign&campaign=c1111");
   await expect(page.getByTestId("item-page")).toBeVisible();
   await page.getByTestId("creator-link").click();
