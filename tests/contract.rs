@@ -258,7 +258,18 @@ fn the_hostile_pack_keeps_exactly_the_expected_items() {
         let item = page.items.iter().find(|it| it.id == id).unwrap_or_else(|| panic!("{id} ({at}) was not kept"));
         assert!(item.products[k].coupon.is_none(), "{id} products[{k}] kept its coupon");
     }
-    assert_eq!(page.notes.len(), noted.len() + coupons.len(), "{:?}", page.notes);
+    // Bad co-creator credits and collaborator ids cost only themselves too.
+    let credits: Vec<&str> = expect["without_credit"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    for path in &credits {
+        assert!(page.notes.iter().any(|p| p.path.starts_with(path)), "no note at {path}: {:?}", page.notes);
+    }
+    let credited = page.items.iter().find(|i| !i.co_creators.is_empty()).expect("the credited item is kept");
+    let names: Vec<&str> = credited.co_creators.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(names, ["h-co"]);
+    assert!(credited.co_creators[0].name.contains("<script>"), "markup stays text for the UI to escape");
+    assert_eq!(credited.creator.collabs, ["h-partner"]);
+    assert_eq!(Candidate::from_item(credited).collabs, ["h-partner", "h-co"], "the ranker sees both");
+    assert_eq!(page.notes.len(), noted.len() + coupons.len() + credits.len(), "{:?}", page.notes);
     assert!(page.notes.iter().all(|p| p.to_string().len() < 200), "notes stay short: {:?}", page.notes);
     // The others keep exactly the embeddings they came with (the demo pack's, of 32 components).
     for item in page.items.iter().filter(|i| !noted_ids.contains(i.id.as_str())) {
@@ -545,4 +556,74 @@ fn hostile_venues_keep_what_is_good_and_refuse_what_is_broken() {
     let Err(DocError::Invalid(problems)) = parse_venue_doc(&json, &base()) else { panic!("refused venue was read") };
     let paths: Vec<String> = problems.iter().map(|p| p.path.clone()).collect();
     assert_eq!(paths, strings(&expect["venue_refused"]));
+}
+
+#[test]
+fn collaborators_and_co_creators_cost_only_themselves() {
+    let b = base();
+    let ok = json!({"id": "c2", "name": "阿May", "avatar": "media/c2.svg", "reason": "collab"});
+    let with_collabs = |collabs: Value| {
+        json!({"version": 1, "creator": {"id": "c1", "name": "小鹿", "avatar": "a.svg", "collabs": collabs}})
+            .to_string()
+    };
+    let collabs = json!([
+        ok,
+        {"id": "c3", "name": "<b>同好</b>", "avatar": "media/c3.svg", "reason": "kindred", "verified": true},
+        {"id": "c4", "name": "x", "avatar": "javascript:alert(1)", "reason": "collab"},
+        {"id": "c5", "name": "x", "avatar": "a.svg", "reason": "enemy"},
+        {"id": "c1", "name": "self", "avatar": "a.svg", "reason": "collab"},
+        ok,
+        {"id": "../c6", "name": "x", "avatar": "a.svg", "reason": "collab"},
+        {"id": "c7", "name": "", "avatar": "a.svg", "reason": "collab"}
+    ]);
+    let c = parse_creator_doc(&with_collabs(collabs.clone()), &b).unwrap();
+    let kept: Vec<(&str, &str, bool)> =
+        c.collabs.iter().map(|x| (x.id.as_str(), x.name.as_str(), x.is_kindred())).collect();
+    assert_eq!(kept, [("c2", "阿May", false), ("c3", "<b>同好</b>", true)]);
+    assert_eq!(c.collabs[0].avatar, "https://feed.example.com/api/v1/media/c2.svg");
+    // A draft names every one of them, to be fixed before publishing.
+    match validate_draft(&with_collabs(collabs), &b) {
+        Err(ps) => {
+            let paths: Vec<&str> = ps.iter().map(|p| p.path.as_str()).collect();
+            assert_eq!(
+                paths,
+                [
+                    "creator.collabs[2].avatar",
+                    "creator.collabs[3].reason",
+                    "creator.collabs[4].id",
+                    "creator.collabs[5].id",
+                    "creator.collabs[6].id",
+                    "creator.collabs[7].name"
+                ]
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // Wrong types are the walk's (a draft) and serde's (a feed) business, like every other field.
+    assert!(validate_draft(&with_collabs(json!("c2")), &b).is_err());
+    assert!(validate_draft(&with_collabs(json!([{"id": "c2"}])), &b).is_err());
+
+    // Co-creators: at most five, never the creator, never twice; their own collaborator lists are not read.
+    let credit = |id: &str| json!({"id": id, "name": id, "avatar": "a.svg", "collabs": ["c9"]});
+    let mut it = good_item("co");
+    it["co_creators"] = json!([
+        credit("c2"),
+        credit("c01"),
+        credit("c2"),
+        credit("c3"),
+        credit("c4"),
+        credit("c5"),
+        credit("c6"),
+        credit("c7")
+    ]);
+    it["creator"]["collabs"] = json!(["c2", "c01", "no/slash"]);
+    let item = parse_item_doc(&json!({"version": 1, "item": it}).to_string(), &b).unwrap();
+    let ids: Vec<&str> = item.co_creators.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["c2", "c3", "c4", "c5", "c6"]);
+    assert!(item.co_creators.iter().all(|c| c.collabs.is_empty()));
+    assert_eq!(item.creator.collabs, ["c2"]);
+    // Serialised only when present, so items saved on the device and documents without them look as before.
+    let plain = parse_item_doc(&json!({"version": 1, "item": good_item("p")}).to_string(), &b).unwrap();
+    let text = serde_json::to_string(&plain).unwrap();
+    assert!(!text.contains("co_creators") && !text.contains("collabs"), "{text}");
 }

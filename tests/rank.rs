@@ -56,6 +56,7 @@ fn build(specs: &[Spec]) -> Vec<Candidate> {
                 price_band: None,
                 published_ts: NOW - i64::from(*age),
                 server_score: score.map(|s| f64::from(s) / 1000.0),
+                collabs: if creator % 3 == 0 { vec![format!("c{}", creator / 3)] } else { Vec::new() },
                 live_now: *kind % 3 == 2,
                 embedding,
                 keys: None,
@@ -337,6 +338,7 @@ fn two_directions(n: usize) -> Vec<Candidate> {
                 price_band: None,
                 published_ts: NOW - 3600,
                 server_score: Some(1.0 - i as f64 / n as f64),
+                collabs: Vec::new(),
                 live_now: false,
                 embedding: Some(e.into()),
                 keys: None,
@@ -430,6 +432,42 @@ fn why_names_the_opened_item_it_is_most_like() {
     });
     // d7 lies along direction 1, like d1 and d3 (d3 shares its second component too), not like d2.
     assert!(matches!(similar.as_deref(), Some("d1") | Some("d3")), "{reasons:?}");
+}
+
+#[test]
+fn a_collaborator_of_a_followed_creator_gets_a_small_explained_boost() {
+    let cfg = RankConfig::default();
+    // Twenty items of one topic in server order, none by a followed creator; d12 is by a creator who works
+    // with c1 (followed), d15 is co-created with c1, and d3's creator lists c1 but is followed itself.
+    let mut cands = two_directions(20);
+    for c in cands.iter_mut() {
+        c.embedding = None;
+    }
+    cands[12].collabs = vec!["c1".into()];
+    cands[15].collabs = vec!["c99".into(), "c1".into()];
+    cands[3].creator = "c1".into();
+    cands[3].collabs = vec!["c1".into()];
+    let ctx = ctx();
+    let (order, placements) = rerank_unseen(&cands, 0, &Profile::default(), &ctx, &cfg, 1);
+    let at = |id: &str| order.iter().position(|&i| cands[i].id == id).unwrap();
+    assert!(at("d12") < 12 && at("d15") < 15, "both move up: {order:?}");
+    let why = |id: &str| {
+        let pl = placements.iter().find(|pl| cands[pl.index].id == id).unwrap();
+        guang::rank::explain(&cands[pl.index], pl, &Profile::default(), &ctx, &cfg)
+    };
+    let (reasons, b) = why("d15");
+    assert_eq!((b.collab, b.collab_with.as_deref()), (cfg.score.collab, Some("c1")), "{b:?}");
+    assert!(reasons.contains(&guang::rank::Reason::CollabOf { creator: "c1".into() }), "{reasons:?}");
+    // A followed creator is lifted as followed, not again as a collaborator.
+    let (_, b) = why("d3");
+    assert_eq!((b.followed, b.collab), (cfg.score.followed, 0.0));
+    // The boost is configurable: at 0 nothing moves and nothing is said.
+    let mut off = cfg.clone();
+    off.score.collab = 0.0;
+    let (order, _) = rerank_unseen(&cands, 0, &Profile::default(), &ctx, &off, 1);
+    assert_eq!(order.iter().position(|&i| cands[i].id == "d12"), Some(12), "{order:?}");
+    // It is small: less than following the creator, so a collaborator is introduced rather than pushed.
+    assert!(cfg.score.collab < cfg.score.followed / 2.0);
 }
 
 #[test]

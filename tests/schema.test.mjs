@@ -165,3 +165,41 @@ test("campaign venues: the demo's validate, hostile ones do not", () => {
   assert.notEqual(bad((c) => (c.topics = ["a/b"])), null);
   assert.notEqual(check("campaign-document", { ...venue, version: 2 }), null);
 });
+
+test("cross-promotion: the demo's collaborations are mutual and typed, hostile ones fail", () => {
+  const creators = readdirSync(join(pack, "creators")).filter((f) => f.endsWith(".json")).map((f) => read(`creators/${f}`).creator);
+  const byId = new Map(creators.map((c) => [c.id, c]));
+  const withCollabs = creators.filter((c) => (c.collabs ?? []).length > 0);
+  assert.ok(withCollabs.length > creators.length / 2, "most demo creators have collaborators");
+  for (const c of withCollabs) {
+    for (const p of c.collabs) {
+      const back = (byId.get(p.id)?.collabs ?? []).find((q) => q.id === c.id);
+      assert.ok(back, `${c.id} → ${p.id} is mutual`);
+      assert.equal(back.reason, p.reason);
+      assert.equal(p.name, byId.get(p.id).name);
+    }
+  }
+  assert.ok(withCollabs.some((c) => c.collabs.some((p) => p.reason === "kindred")), "同好 pairs exist");
+  // Items carry their creator's collaborators' ids, and some credit a 合作 partner as co-creator.
+  const items = readdirSync(join(pack, "items")).map((f) => read(`items/${f}`).item);
+  const credited = items.filter((i) => (i.co_creators ?? []).length > 0);
+  assert.ok(credited.length >= 20, `${credited.length} items credit a co-creator`);
+  for (const i of credited) {
+    const partner = byId.get(i.creator.id).collabs.find((p) => p.id === i.co_creators[0].id);
+    assert.equal(partner?.reason, "collab", `${i.id}: a co-creator is a 合作 partner`);
+  }
+  for (const i of items) {
+    assert.deepEqual(i.creator.collabs ?? [], (byId.get(i.creator.id).collabs ?? []).map((p) => p.id), i.id);
+  }
+  const doc = read(`creators/${withCollabs[0].id}.json`);
+  for (const bad of [{ reason: "enemy" }, { id: "../x" }, { avatar: "javascript:alert(1)" }, { name: "" }]) {
+    const c = structuredClone(doc);
+    Object.assign(c.creator.collabs[0], bad);
+    assert.notEqual(check("creator-document", c), null, JSON.stringify(bad));
+  }
+  const item = read(`items/${credited[0].id}.json`);
+  for (const bad of [{ co_creators: "c01" }, { co_creators: [{ id: "c01" }] }]) {
+    assert.notEqual(check("item-document", { ...item, item: { ...item.item, ...bad } }), null, JSON.stringify(bad));
+  }
+  assert.notEqual(check("item-document", { ...item, item: { ...item.item, creator: { ...item.item.creator, collabs: ["a/b"] } } }), null);
+});

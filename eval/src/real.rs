@@ -103,6 +103,7 @@ impl Fold {
                     price_band: None,
                     published_ts: 0,
                     server_score: None,
+                    collabs: Vec::new(),
                     live_now: false,
                     embedding: emb[i].as_ref().map(|v| Arc::from(quantised(v).as_slice())),
                     keys: None,

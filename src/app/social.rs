@@ -242,7 +242,10 @@ impl Social {
 
     /// The user's fan level with `creator` now.
     pub fn fan_level(&self, creator: &str) -> FanLevel {
-        self.fan_standing(creator).level
+        let since = self.follows.try_with_value(|f| f.since(creator)).flatten();
+        let now = (now_ms() / 1000.0) as i64;
+        let rules = crate::app::fans::rules();
+        self.fans.try_with_value(|l| l.level(creator, since, now, &rules)).unwrap_or(FanLevel::Passerby)
     }
 
     /// Every creator the user has earned points with, or follows, with their standing and a name when one is

@@ -8,6 +8,7 @@ use crate::app::use_ctx;
 use crate::components::share::copy_text;
 use crate::format;
 use crate::model::{Coupon, CouponState, Price};
+use crate::social::ShareTarget;
 use crate::{text, tr};
 
 /// `ts` moved by the device's offset from UTC at that moment, so a day is the buyer's day: a coupon that
@@ -18,9 +19,17 @@ pub fn local(ts: i64) -> i64 {
 }
 
 /// The coupon of a product priced in `currency`, as of `now` (Unix seconds, when the row is drawn); nothing
-/// once it has ended. A row already on screen keeps its state until the page is drawn again.
+/// once it has ended. A row already on screen keeps its state until the page is drawn again. `share_from`
+/// (the item's id and title) adds a button that shares a code carrying this coupon; `shared` marks the row a
+/// share code brought the visitor to.
 #[component]
-pub fn CouponRow(coupon: Coupon, currency: String, now: i64) -> impl IntoView {
+pub fn CouponRow(
+    coupon: Coupon,
+    currency: String,
+    now: i64,
+    #[prop(default = None)] share_from: Option<(String, String)>,
+    #[prop(optional)] shared: bool,
+) -> impl IntoView {
     let ctx = use_ctx();
     let locale = ctx.locale;
     let state = coupon.state(now);
@@ -61,8 +70,35 @@ pub fn CouponRow(coupon: Coupon, currency: String, now: i64) -> impl IntoView {
         let code = code.clone();
         move || tr!(locale.get(), coupon_copy_named, code = code.clone())
     };
+    let data_code = code.clone();
+    let share = share_from.filter(|_| state == CouponState::Valid).map(|(item, title)| {
+        let target = ShareTarget::ItemCoupon { item, coupon: code.clone() };
+        let name = {
+            let code = code.clone();
+            move || tr!(locale.get(), coupon_share_named, code = code.clone())
+        };
+        view! {
+            <button
+                type="button"
+                class="btn btn-small coupon-share"
+                data-testid="coupon-share"
+                aria-haspopup="dialog"
+                aria-label=name
+                on:click=move |_| ctx.social.open_share(target.clone(), title.clone())
+            >
+                {move || tr!(locale.get(), coupon_share)}
+            </button>
+        }
+    });
     view! {
-        <div class="coupon" data-testid="coupon" data-state=if state == CouponState::Valid { "valid" } else { "upcoming" }>
+        <div
+            class="coupon"
+            class:coupon-shared=shared
+            data-testid="coupon"
+            data-code=data_code
+            data-shared=shared.then_some("true")
+            data-state=if state == CouponState::Valid { "valid" } else { "upcoming" }
+        >
             <span class="coupon-tag">{move || tr!(locale.get(), coupon)}</span>
             <span class="coupon-offer">{offer}</span>
             <span class="coupon-when">{when}</span>
@@ -75,6 +111,7 @@ pub fn CouponRow(coupon: Coupon, currency: String, now: i64) -> impl IntoView {
                         </button>
                     }
                 })}
+            {share}
         </div>
     }
     .into_any()

@@ -35,6 +35,8 @@ fn reason_text(
         }
         Reason::LikesTopic { topic } => tr!(l, reason_likes_topic, topic = topic_name(topic)),
         Reason::FollowsCreator => tr!(l, reason_follows).into(),
+        // Named by the caller when the follow list knows the name (see `ItemMenu`).
+        Reason::CollabOf { .. } => tr!(l, reason_collab).into(),
         Reason::LikesCreator => tr!(l, reason_likes_creator).into(),
         Reason::PrefersKind { kind } => match kind {
             Kind::Video => tr!(l, reason_prefers_video),
@@ -63,6 +65,7 @@ fn terms(b: &Breakdown) -> Vec<(Text, f64)> {
         (text!(term_campaign), b.campaign),
         (text!(term_price), b.price),
         (text!(term_followed), b.followed),
+        (text!(term_collab), b.collab),
         (text!(term_fresh), b.fresh),
         (text!(term_live), b.live_now),
         (text!(term_campaign_active), b.campaign_active),
@@ -215,7 +218,17 @@ pub fn ItemMenu() -> impl IntoView {
                                             let title = |id: &str| {
                                                 ctx.cached_item(id).map(|i| i.title_in(l.tag()).to_string())
                                             };
-                                            let line = reason_text(r, l, &|id| tn(id, l), &|id| cn(id, l), &title);
+                                            let followed_name = |id: &str| {
+                                                let f = ctx.social.followed().into_iter().find(|f| f.id == id)?;
+                                                Some(f.name).filter(|n| !n.is_empty())
+                                            };
+                                            let line = match r {
+                                                Reason::CollabOf { creator } => match followed_name(creator) {
+                                                    Some(name) => tr!(l, reason_collab_of, name = name),
+                                                    None => tr!(l, reason_collab).into(),
+                                                },
+                                                _ => reason_text(r, l, &|id| tn(id, l), &|id| cn(id, l), &title),
+                                            };
                                             view! { <li>{line}</li> }
                                         })
                                         .collect_view()}

@@ -4,6 +4,7 @@
 pub mod card;
 pub mod choice;
 pub mod coupon;
+pub mod creator_strip;
 pub mod fan_level;
 pub mod follow;
 pub mod following;

@@ -76,14 +76,14 @@ fn select_input(input: NodeRef<Input>) {
 
 /// A share counts as a signal for items (it says more than an open), and an embedding host is told.
 fn record_share(ctx: Ctx, target: &ShareTarget, link: &str, method: ShareMethod) {
-    if let ShareTarget::Item(id) = target {
-        if let Some(item) = ctx.cached_item(id) {
-            ctx.pers.record(SignalKind::Share, &item);
-        }
-    }
     let kind = match target {
-        ShareTarget::Item(_) => OpenKind::Item,
         ShareTarget::Creator(_) => OpenKind::Creator,
+        ShareTarget::Item(id) | ShareTarget::ItemCoupon { item: id, .. } => {
+            if let Some(item) = ctx.cached_item(id) {
+                ctx.pers.record(SignalKind::Share, &item);
+            }
+            OpenKind::Item
+        }
     };
     embed::post(ToHost::Share { kind, id: target.id().to_string(), url: link.to_string(), method });
 }
@@ -102,8 +102,8 @@ pub fn ShareSheet() -> impl IntoView {
         let code = encode_share_code(&req.target);
         // The sharer's fan level with the creator travels in the link; a super fan's share says so.
         let creator = match &req.target {
-            ShareTarget::Item(id) => ctx.cached_item(id).map(|i| i.creator.id.clone()),
             ShareTarget::Creator(id) => Some(id.clone()),
+            t => ctx.cached_item(t.id()).map(|i| i.creator.id.clone()),
         };
         let level = creator.as_deref().map_or(FanLevel::Passerby, |c| ctx.social.fan_level(c));
         let link = share_link(&req.target, &code, level);
@@ -173,6 +173,10 @@ pub fn ShareSheet() -> impl IntoView {
         Some(view! {
             <h2 id="share-title" class="dialog-title">{tr!(l, share_title)}</h2>
             <p class="dialog-sub">{fan_rec}{req.title.clone()}</p>
+            {req
+                .target
+                .coupon()
+                .map(|c| view! { <p class="share-coupon" data-testid="share-coupon">{tr!(l, share_with_coupon, code = c)}</p> })}
             {native}
             {menu_hint}
             <div class="share-grid">

@@ -63,6 +63,7 @@ pub fn source_text(s: crate::social::Source) -> Text {
         Source::External => crate::text!(src_external),
         Source::Embed => crate::text!(src_embed),
         Source::Direct => crate::text!(src_direct),
+        Source::Collab => crate::text!(src_collab),
     }
 }
 

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::item::{bounded_list, bounded_text, check_id, resolve_into, LOCALES, MAX_SHORT, MAX_TEXT};
+use super::item::{bounded_list, bounded_text, check_id, keep_valid, resolve_into, LOCALES, MAX_SHORT, MAX_TEXT};
 use super::problem::{ProblemKind, Problems};
 use super::time::parse_rfc3339;
 use super::url::ApiBase;
@@ -85,6 +85,39 @@ pub struct Creator {
     /// of a creator's share traffic their super fans bring.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share_by_level: Option<ShareByLevel>,
+    /// Creators this one works with (创作者相互引流): the creator page shows them as a 合作达人 row with follow
+    /// buttons, and visits from there count as `collab` traffic. A bad entry is dropped with a note.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub collabs: Vec<Collab>,
+}
+
+/// Why two creators list each other: `collab` (合作, they made something together) or `kindred` (同好, they
+/// share an audience's interests). Kept as text on the wire so an unknown reason costs only its entry.
+pub const COLLAB_REASONS: [&str; 2] = ["collab", "kindred"];
+/// Most collaborators listed on a creator, and most ids an item's creator summary carries.
+pub const MAX_COLLABS: usize = 12;
+
+/// A collaborator as the creator page draws it: enough to show and follow them without another request.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Collab {
+    /// Creator id of the collaborator.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Avatar image URL.
+    pub avatar: String,
+    /// Platform-verified account.
+    #[serde(default)]
+    pub verified: bool,
+    /// One of [`COLLAB_REASONS`].
+    pub reason: String,
+}
+
+impl Collab {
+    /// Whether the reason is 同好 rather than 合作 (the two the contract knows).
+    pub fn is_kindred(&self) -> bool {
+        self.reason == "kindred"
+    }
 }
 
 /// Share-link views by the sharer's fan level (`passerby`, `fan`, `loyal`, `super`); missing keys are 0.
@@ -154,12 +187,15 @@ pub struct Traffic {
     /// Typed or bookmarked, no known source.
     #[serde(default)]
     pub direct: u64,
+    /// From a collaborator's page or a co-creator credit (创作者相互引流).
+    #[serde(default)]
+    pub collab: u64,
 }
 
 impl Traffic {
     /// The sources in the contract's fixed order (the JSON keys, which are also the event `source` values),
     /// so a UI can draw a stable breakdown without naming each field.
-    pub fn entries(&self) -> [(&'static str, u64); 8] {
+    pub fn entries(&self) -> [(&'static str, u64); 9] {
         [
             ("recommend", self.recommend),
             ("following", self.following),
@@ -169,6 +205,7 @@ impl Traffic {
             ("external", self.external),
             ("embed", self.embed),
             ("direct", self.direct),
+            ("collab", self.collab),
         ]
     }
 
@@ -204,6 +241,22 @@ impl Creator {
         if let Some(id) = &self.live_item {
             check_id(id, &format!("{path}.live_item"), p);
         }
+        let own = self.id.clone();
+        let mut seen: Vec<String> = Vec::new();
+        keep_valid(&mut self.collabs, &format!("{path}.collabs"), p, |c, at, found| {
+            check_id(&c.id, &format!("{at}.id"), found);
+            bounded_text(&mut c.name, MAX_SHORT, true, &format!("{at}.name"), found);
+            resolve_into(&mut c.avatar, base, &format!("{at}.avatar"), found);
+            if !COLLAB_REASONS.contains(&c.reason.as_str()) {
+                found.add(format!("{at}.reason"), ProblemKind::OutOfRange);
+            }
+            if c.id == own || seen.contains(&c.id) || seen.len() == MAX_COLLABS {
+                found.add(format!("{at}.id"), ProblemKind::OutOfRange);
+            }
+            if found.is_empty() {
+                seen.push(c.id.clone());
+            }
+        });
     }
 }
 
@@ -289,7 +342,10 @@ mod tests {
     fn traffic_keys_default_to_zero_and_keep_their_order() {
         let t: Traffic = serde_json::from_str(r#"{"share": 5, "recommend": 10}"#).unwrap();
         let keys: Vec<&str> = t.entries().iter().map(|(k, _)| *k).collect();
-        assert_eq!(keys, ["recommend", "following", "profile", "share", "campaign", "external", "embed", "direct"]);
+        assert_eq!(
+            keys,
+            ["recommend", "following", "profile", "share", "campaign", "external", "embed", "direct", "collab"]
+        );
         assert_eq!(t.entries()[3], ("share", 5));
         assert_eq!(t.total(), 15);
         let json = serde_json::to_value(&t).unwrap();

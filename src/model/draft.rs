@@ -34,8 +34,8 @@ const LIVE_STATUSES: &[&str] = &["live", "ended"];
 /// Root keys only a bare item has (a creator envelope has `version` and `creator` instead).
 const ITEM_KEYS: [&str; 6] = ["cover", "kind", "media", "title", "published_at", "products"];
 /// The keys of a creator's `traffic` object.
-const TRAFFIC_KEYS: [&str; 8] =
-    ["recommend", "following", "profile", "share", "campaign", "external", "embed", "direct"];
+const TRAFFIC_KEYS: [&str; 9] =
+    ["recommend", "following", "profile", "share", "campaign", "external", "embed", "direct", "collab"];
 
 /// The keys of a creator's `share_by_level` object (the fan levels, lowest first).
 const SHARE_LEVEL_KEYS: [&str; 4] = ["passerby", "fan", "loyal", "super"];
@@ -104,7 +104,11 @@ pub fn validate_draft(json: &str, base: &ApiBase) -> Result<Draft, Vec<Problem>>
     };
     match typed {
         Ok(draft) => {
-            for problem in p.into_vec() {
+            // What a feed would drop with a note (a bad credit or collaborator), a draft must fix; except the
+            // embedding, which the server computes and a creator never writes.
+            let (problems, notes) = p.into_parts();
+            let fixable = notes.into_iter().filter(|n| !n.path.contains(".embedding"));
+            for problem in problems.into_iter().chain(fixable) {
                 sink.add(problem.path, problem.kind);
             }
             if sink.total() == 0 {
@@ -419,6 +423,28 @@ fn walk_translation(v: &Value, path: &str, s: &mut Sink) {
     text(m, "text", path, Need::Optional, s);
 }
 
+/// The fields every description of a creator starts with: `id`, `name`, `avatar` and an optional `verified`.
+fn who(m: &Map<String, Value>, path: &str, s: &mut Sink) {
+    text(m, "id", path, Need::Required, s);
+    text(m, "name", path, Need::Required, s);
+    text(m, "avatar", path, Need::Required, s);
+    boolean(m, "verified", path, Need::Optional, s);
+}
+
+/// The structure of a [`super::item::CreatorRef`] (an item's creator or a co-creator).
+fn walk_creator_ref(v: &Value, path: &str, s: &mut Sink) {
+    let Some(m) = want_obj(v, path, s) else { return };
+    who(m, path, s);
+    list(m, "collabs", path, Need::Optional, s, string_value);
+}
+
+/// The structure of a [`super::creator::Collab`].
+fn walk_collab(v: &Value, path: &str, s: &mut Sink) {
+    let Some(m) = want_obj(v, path, s) else { return };
+    who(m, path, s);
+    text(m, "reason", path, Need::Required, s);
+}
+
 /// The structure of an [`Item`], field by field in the struct's order.
 fn walk_item(v: &Value, path: &str, s: &mut Sink) {
     let Some(m) = want_obj(v, path, s) else { return };
@@ -445,12 +471,10 @@ fn walk_item(v: &Value, path: &str, s: &mut Sink) {
     if let Some((cover, cp)) = get(m, "cover", path, Need::Required, s) {
         walk_image(cover, &cp, s);
     }
-    if let Some((creator, cp)) = object(m, "creator", path, Need::Required, s) {
-        text(creator, "id", &cp, Need::Required, s);
-        text(creator, "name", &cp, Need::Required, s);
-        text(creator, "avatar", &cp, Need::Required, s);
-        boolean(creator, "verified", &cp, Need::Optional, s);
+    if let Some((creator, cp)) = get(m, "creator", path, Need::Required, s) {
+        walk_creator_ref(creator, &cp, s);
     }
+    list(m, "co_creators", path, Need::Optional, s, walk_creator_ref);
     list(m, "topics", path, Need::Optional, s, string_value);
     list(m, "products", path, Need::Optional, s, walk_product);
     text(m, "campaign", path, Need::Nullable, s);
@@ -467,10 +491,7 @@ fn walk_item(v: &Value, path: &str, s: &mut Sink) {
 /// The structure of a [`Creator`], field by field in the struct's order.
 fn walk_creator(v: &Value, path: &str, s: &mut Sink) {
     let Some(m) = want_obj(v, path, s) else { return };
-    text(m, "id", path, Need::Required, s);
-    text(m, "name", path, Need::Required, s);
-    text(m, "avatar", path, Need::Required, s);
-    boolean(m, "verified", path, Need::Optional, s);
+    who(m, path, s);
     text(m, "bio", path, Need::Optional, s);
     map(m, "bio_translations", path, Need::Optional, s, string_value);
     list(m, "topics", path, Need::Optional, s, string_value);
@@ -490,6 +511,7 @@ fn walk_creator(v: &Value, path: &str, s: &mut Sink) {
             uint(levels, key, &lp, Need::Optional, u64::MAX, s);
         }
     }
+    list(m, "collabs", path, Need::Optional, s, walk_collab);
 }
 
 #[cfg(test)]
@@ -872,6 +894,9 @@ mod tests {
             item["campaign"] = json!("c1111");
             item["products"] = json!([{"id": "p1", "title": "a", "price": {"amount": 100, "currency": "CNY"},
                 "url": "shop/p1.html", "image": "media/p.svg"}]);
+            item["co_creators"] = json!([{"id": "c02", "name": "b", "avatar": "media/b.svg", "verified": true,
+                "collabs": ["c03"]}]);
+            item["creator"]["collabs"] = json!(["c02"]);
             walk_agrees_with_serde::<Item>(&item, walk_item);
         }
     }

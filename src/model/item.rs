@@ -24,6 +24,8 @@ pub const MAX_TEXT: usize = 10_000;
 pub const MAX_SHORT: usize = 300;
 /// Most products, images or topics on one item.
 pub const MAX_LIST: usize = 20;
+/// Most co-creators credited on one item.
+pub const MAX_CO_CREATORS: usize = 5;
 /// Locales that translations may be given for.
 pub const LOCALES: [&str; 2] = ["zh-CN", "en"];
 
@@ -72,6 +74,10 @@ pub struct CreatorRef {
     /// Platform-verified account.
     #[serde(default)]
     pub verified: bool,
+    /// Ids of the creators this one works with (the `collabs` of their creator document), so the ranker can
+    /// tell "a collaborator of someone you follow" without fetching creator documents. Bad ids are dropped.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub collabs: Vec<String>,
 }
 
 impl CreatorRef {
@@ -79,6 +85,18 @@ impl CreatorRef {
         check_id(&self.id, &format!("{path}.id"), p);
         bounded_text(&mut self.name, MAX_SHORT, true, &format!("{path}.name"), p);
         resolve_into(&mut self.avatar, base, &format!("{path}.avatar"), p);
+        let own = self.id.clone();
+        let mut i = 0;
+        let mut kept = 0;
+        self.collabs.retain(|id| {
+            let keep = kept < super::creator::MAX_COLLABS && *id != own && is_valid_id(id);
+            if !keep {
+                p.note(format!("{path}.collabs[{i}]"), ProblemKind::BadId);
+            }
+            i += 1;
+            kept += usize::from(keep);
+            keep
+        });
     }
 }
 
@@ -209,6 +227,10 @@ pub struct Item {
     pub cover: Image,
     /// Who made it.
     pub creator: CreatorRef,
+    /// Other creators credited for it (共同创作), shown on the item page; visits through a credit count as
+    /// `collab` traffic. A bad credit is dropped with a note, never the item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub co_creators: Vec<CreatorRef>,
     /// Topic ids (channel ids of the index document).
     #[serde(default)]
     pub topics: Vec<String>,
@@ -323,6 +345,17 @@ impl Item {
         }
         self.cover.validate(base, &format!("{path}.cover"), p);
         self.creator.validate(base, &format!("{path}.creator"), p);
+        let mut credited = vec![self.creator.id.clone()];
+        keep_valid(&mut self.co_creators, &format!("{path}.co_creators"), p, |c, at, found| {
+            c.collabs.clear();
+            c.validate(base, at, found);
+            if credited.contains(&c.id) || credited.len() > MAX_CO_CREATORS {
+                found.add(format!("{at}.id"), ProblemKind::OutOfRange);
+            }
+            if found.is_empty() {
+                credited.push(c.id.clone());
+            }
+        });
         bounded_list(&self.topics, &format!("{path}.topics"), p);
         for (i, t) in self.topics.iter().enumerate() {
             check_id(t, &format!("{path}.topics[{i}]"), p);
@@ -407,6 +440,28 @@ fn wire_embedding(raw: Value) -> Result<Option<Embedding>, (&'static str, Proble
         Some(v) => Err((".q", ProblemKind::WrongType { expected: "a string", found: type_name(&v) })),
         None => Err((".q", ProblemKind::Missing)),
     }
+}
+
+/// Keeps the entries of an optional list that `check` finds nothing wrong with, each checked at `path[i]`
+/// into problems of its own; a bad entry is dropped with notes (logged by a feed, reported by a draft), so it
+/// costs only itself and never the document around it.
+pub(crate) fn keep_valid<T>(
+    list: &mut Vec<T>,
+    path: &str,
+    p: &mut Problems,
+    mut check: impl FnMut(&mut T, &str, &mut Problems),
+) {
+    let mut i = 0;
+    list.retain_mut(|entry| {
+        let mut found = Problems::default();
+        check(entry, &format!("{path}[{i}]"), &mut found);
+        i += 1;
+        let keep = found.is_empty();
+        for problem in found.into_vec() {
+            p.note(problem.path, problem.kind);
+        }
+        keep
+    });
 }
 
 pub(crate) fn check_id(id: &str, path: &str, p: &mut Problems) {

@@ -18,7 +18,7 @@ pub mod venue;
 
 pub use config::{parse_config, AppConfig};
 pub use coupon::{Coupon, CouponState};
-pub use creator::{Campaign, Channel, Creator, CreatorStats, Names, ShareByLevel, Traffic};
+pub use creator::{Campaign, Channel, Collab, Creator, CreatorStats, Names, ShareByLevel, Traffic};
 pub use documents::{parse_creator_doc, parse_feed_page, parse_index, parse_item_doc, DocError, FeedPage, Index};
 pub use draft::{validate_draft, Draft};
 pub use embedding::Embedding;

@@ -14,10 +14,9 @@ use leptos_router::hooks::use_params_map;
 use crate::api::paths;
 use crate::app::{focus_id, set_title, use_ctx};
 use crate::components::coupon::local;
-use crate::components::follow::{FollowButton, FollowSubject};
+use crate::components::creator_strip::{CreatorStrip, StripCreator};
 use crate::components::paged_feed::PagedFeed;
 use crate::components::states::ErrorState;
-use crate::components::verified::VerifiedMark;
 use crate::format;
 use crate::i18n::Locale;
 use crate::model::text::is_valid_id;
@@ -177,36 +176,11 @@ fn VenueView(venue: Arc<Venue>) -> impl IntoView {
         </header>
         {(!creators.is_empty())
             .then(|| {
-                view! {
-                    <section class="venue-creators" aria-labelledby="venue-creators-heading">
-                        <h2 id="venue-creators-heading" class="section-title">
-                            {move || tr!(locale.get(), venue_creators)}
-                        </h2>
-                        <ul class="venue-creator-list" data-testid="venue-creators">
-                            {creators
-                                .into_iter()
-                                .map(|c| {
-                                    let subject = FollowSubject {
-                                        id: c.id.clone(),
-                                        name: c.name.clone(),
-                                        avatar: c.avatar.clone(),
-                                        topics: Vec::new(),
-                                    };
-                                    view! {
-                                        <li class="venue-creator">
-                                            <a class="venue-creator-link" href=format!("/creator/{}", c.id)>
-                                                <img class="avatar" src=c.avatar.clone() alt="" width="36" height="36" loading="lazy"/>
-                                                <span class="venue-creator-name">{c.name.clone()}</span>
-                                                {c.verified.then(|| view! { <VerifiedMark/> })}
-                                            </a>
-                                            <FollowButton who=subject small=true/>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                        </ul>
-                    </section>
-                }
+                let creators = creators
+                    .into_iter()
+                    .map(|c| StripCreator { id: c.id, name: c.name, avatar: c.avatar, verified: c.verified, tag: None })
+                    .collect();
+                view! { <CreatorStrip id="venue-creators" heading=text!(venue_creators) creators via=Source::Campaign/> }
             })}
         <h2 class="section-title venue-content-title">{move || tr!(locale.get(), venue_content)}</h2>
         <PagedFeed list empty=text!(venue_empty) restore=true/>

@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::paths;
 use crate::app::{focus_id, set_title, use_ctx};
+use crate::components::creator_strip::{CreatorStrip, StripCreator};
 use crate::components::fan_level::FanCard;
 use crate::components::follow::{FollowButton, FollowSubject};
 use crate::components::paged_feed::PagedFeed;
@@ -116,6 +117,17 @@ fn CreatorView(creator: Arc<Creator>) -> impl IntoView {
         }
     };
     let live = creator.live_item.clone();
+    let collabs: Vec<StripCreator> = creator
+        .collabs
+        .iter()
+        .map(|c| StripCreator {
+            id: c.id.clone(),
+            name: c.name.clone(),
+            avatar: c.avatar.clone(),
+            verified: c.verified,
+            tag: Some(if c.is_kindred() { text!(collab_kindred) } else { text!(collab_worked) }),
+        })
+        .collect();
     let studio_href = format!("{base}/preview");
     view! {
         <CreatorHeader creator=creator.clone()/>
@@ -132,6 +144,8 @@ fn CreatorView(creator: Arc<Creator>) -> impl IntoView {
                     </a>
                 }
             })}
+        {(!collabs.is_empty())
+            .then(|| view! { <CreatorStrip id="collabs" heading=text!(collabs_heading) creators=collabs via=Source::Collab/> })}
         <h2 class="visually-hidden">{move || tr!(ctx.locale.get(), creator_items)}</h2>
         <nav class="tabs tabs-small" aria-label=move || tr!(ctx.locale.get(), creator_tabs_label) data-testid="creator-tabs">
             {tab(None, text!(tab_all))}

@@ -21,11 +21,11 @@ use crate::i18n::Text;
 use crate::model::venue::venue_link;
 
 use crate::model::text::is_valid_id;
-use crate::model::{parse_item_doc, Item, LiveStatus, Media};
+use crate::model::{parse_item_doc, CouponState, Item, LiveStatus, Media};
 use crate::pages::not_found::{Missing, NotFound};
 use crate::pages::{go_back, load_into, Load};
 use crate::rank::SignalKind;
-use crate::social::ShareTarget;
+use crate::social::{ShareTarget, Source};
 use crate::{text, tr};
 use wasm_bindgen::JsCast;
 
@@ -157,6 +157,28 @@ pub fn ItemDetail(item: Arc<Item>, #[prop(optional)] preview: bool) -> impl Into
     let heading_id = if preview { "preview-heading" } else { "page-heading" };
     let has_products = !products.is_empty();
 
+    let credits = item.co_creators.clone();
+    let (item_id, coupon_title) = (item.id.clone(), share_title.clone());
+    // A share code that carries a coupon (`code=` of a share link, or typed in the code box) marks it below,
+    // or says it has ended: the content opens either way.
+    let shared_code: Option<String> = if preview { None } else { shared_coupon(&item.id) };
+    let shared_note = shared_code.clone().map(|code| {
+        let state = shared_coupon_state(&item, &code, (js_sys::Date::now() / 1000.0) as i64);
+        let say = move || {
+            let (l, code) = (locale.get(), code.clone());
+            match state {
+                CouponState::Valid => tr!(l, shared_coupon_valid, code = code),
+                CouponState::Upcoming => tr!(l, shared_coupon_upcoming, code = code),
+                CouponState::Ended => tr!(l, shared_coupon_ended, code = code),
+            }
+        };
+        let state = match state {
+            CouponState::Valid => "valid",
+            CouponState::Upcoming => "upcoming",
+            CouponState::Ended => "ended",
+        };
+        view! { <p class="shared-coupon" role="status" data-testid="shared-coupon" data-state=state>{say}</p> }
+    });
     view! {
         <article class="item-page" data-testid="item-page" data-id=item.id.clone()>
             <div class="item-media">
@@ -186,6 +208,31 @@ pub fn ItemDetail(item: Arc<Item>, #[prop(optional)] preview: bool) -> impl Into
                     </a>
                     <FollowButton who=subject small=true/>
                 </div>
+                {(!credits.is_empty())
+                    .then(|| {
+                        view! {
+                            <p class="item-credits" data-testid="co-creators">
+                                <span class="item-credits-label">{move || tr!(locale.get(), co_creators)}</span>
+                                {credits
+                                    .into_iter()
+                                    .map(|c| {
+                                        view! {
+                                            <a
+                                                class="credit-link"
+                                                href=format!("/creator/{}?src=collab", c.id)
+                                                data-id=c.id.clone()
+                                                on:click=move |_| ctx.social.set_surface(Source::Collab)
+                                            >
+                                                <img class="avatar avatar-sm" src=c.avatar.clone() alt="" width="20" height="20" loading="lazy"/>
+                                                <span>{c.name.clone()}</span>
+                                                {c.verified.then(|| view! { <VerifiedMark/> })}
+                                            </a>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </p>
+                        }
+                    })}
                 <h1 id=heading_id class="item-title" tabindex="-1">{title}</h1>
                 {campaign
                     .map(|c| {
@@ -200,6 +247,7 @@ pub fn ItemDetail(item: Arc<Item>, #[prop(optional)] preview: bool) -> impl Into
                             </p>
                         }
                     })}
+                {shared_note}
                 <p class="item-text">{text}</p>
                 {(!topics.is_empty())
                     .then(|| {
@@ -261,9 +309,11 @@ pub fn ItemDetail(item: Arc<Item>, #[prop(optional)] preview: bool) -> impl Into
                                                             .map(|coupon| {
                                                                 view! {
                                                                     <CouponRow
+                                                                        shared=shared_code.as_deref() == Some(&coupon.code)
                                                                         coupon
                                                                         currency=p.price.currency.clone()
                                                                         now=(js_sys::Date::now() / 1000.0) as i64
+                                                                        share_from=(!preview).then(|| (item_id.clone(), coupon_title.clone()))
                                                                     />
                                                                 }
                                                             })}
@@ -449,4 +499,23 @@ fn MoreFromCreator(creator_id: String, exclude: String) -> impl IntoView {
             </section>
         </Show>
     }
+}
+
+/// The coupon code carried by this page's `code=` share code, when the code is for this item.
+fn shared_coupon(item: &str) -> Option<String> {
+    let code = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("code"))?;
+    match crate::social::decode_share_code(&code) {
+        Ok(ShareTarget::ItemCoupon { item: id, coupon }) if id == item => Some(coupon),
+        _ => None,
+    }
+}
+
+/// Where a shared coupon stands now: usable (and marked below), not started yet, or ended (also when no
+/// product offers it any more).
+fn shared_coupon_state(item: &Item, code: &str, now: i64) -> CouponState {
+    item.products
+        .iter()
+        .filter_map(|p| p.coupon.as_ref())
+        .find(|c| c.code == code)
+        .map_or(CouponState::Ended, |c| c.state(now))
 }

@@ -43,6 +43,9 @@ pub struct Candidate {
     pub published_ts: i64,
     /// The server's score, if it sent one.
     pub server_score: Option<f64>,
+    /// Creators the item's creator works with, and its co-creators: when the user follows one of them the
+    /// item gets the small collaborator boost ("你关注的 X 的合作达人").
+    pub collabs: Vec<String>,
     /// A live stream on air.
     pub live_now: bool,
     /// The item's embedding from the server, already decoded and checked against `index.json`'s
@@ -69,6 +72,7 @@ impl Candidate {
             price_band: item.products.first().map(|p| price_band(p.price.amount)),
             published_ts: item.published_ts,
             server_score: item.score,
+            collabs: item.creator.collabs.iter().chain(item.co_creators.iter().map(|c| &c.id)).cloned().collect(),
             live_now: item.is_live_now(),
             embedding: item.vector.clone(),
             keys: item.keys,

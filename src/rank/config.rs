@@ -66,6 +66,9 @@ pub struct ScoreWeights {
     pub price: f64,
     /// The user follows the creator.
     pub followed: f64,
+    /// The user follows someone the creator works with (or a co-creator of the item), and not the creator:
+    /// small, so a collaborator is introduced rather than pushed.
+    pub collab: f64,
     /// Freshness (1 for brand new, halving every `fresh_half_life_h`).
     pub fresh: f64,
     /// A live stream on air now.
@@ -179,6 +182,7 @@ impl Default for RankConfig {
                 campaign: 0.2,
                 price: 0.2,
                 followed: 0.8,
+                collab: 0.3,
                 fresh: 0.25,
                 live_now: 0.3,
                 campaign_active: 0.3,

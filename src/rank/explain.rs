@@ -26,6 +26,11 @@ pub enum Reason {
     },
     /// "You follow this creator."
     FollowsCreator,
+    /// "A collaborator of X, whom you follow."
+    CollabOf {
+        /// Id of the followed creator.
+        creator: String,
+    },
     /// "You often engage with this creator."
     LikesCreator,
     /// "You watch a lot of videos."
@@ -100,6 +105,9 @@ fn reasons(c: &Candidate, b: &Breakdown, explored: bool, profile: &Profile, now:
         terms.push((b.topic, reason));
     }
     terms.push((b.followed, Reason::FollowsCreator));
+    if let Some(creator) = &b.collab_with {
+        terms.push((b.collab, Reason::CollabOf { creator: creator.clone() }));
+    }
     terms.push((b.creator, Reason::LikesCreator));
     terms.push((b.kind, Reason::PrefersKind { kind: c.kind }));
     if let Some(campaign) = &c.campaign {

@@ -76,6 +76,8 @@ struct Tables {
     topic: Box<[f64]>,
     creator: Box<[f64]>,
     followed: Box<[bool]>,
+    /// Hashes of the followed creators, for candidates' collaborators.
+    followed_ids: HashIds,
     campaign: Box<[f64]>,
     campaign_active: Box<[f64]>,
     kind: [f64; 3],
@@ -94,6 +96,7 @@ impl Tables {
             topic: per(&ids.topics, Dim::Topic),
             creator: per(&ids.creators, Dim::Creator),
             followed: ids.creators.hashes().iter().map(|h| followed.contains(*h)).collect(),
+            followed_ids: followed,
             campaign: per(&ids.campaigns, Dim::Campaign),
             // The first campaign with the id, as `score` finds it.
             campaign_active: ids
@@ -144,6 +147,12 @@ impl Tables {
         let campaign = campaign_id.map_or(0.0, |k| w.campaign * self.campaign[k as usize]);
         let price = c.price_band.map_or(0.0, |p| w.price * band_index(p).map_or(0.0, |i| self.price[i]));
         let followed = if self.followed[f.creator as usize] { w.followed } else { 0.0 };
+        let collab =
+            if !self.followed[f.creator as usize] && c.collabs.iter().any(|x| self.followed_ids.contains(hash(x))) {
+                w.collab
+            } else {
+                0.0
+            };
         let fresh = w.fresh * super::profile::halved(age_h, cfg.fresh_half_life_h);
         let live_now = if c.live_now { w.live_now } else { 0.0 };
         let campaign_active = w.campaign_active * campaign_id.map_or(0.0, |k| self.campaign_active[k as usize]);
@@ -155,6 +164,7 @@ impl Tables {
             + campaign
             + price
             + followed
+            + collab
             + fresh
             + live_now
             + campaign_active

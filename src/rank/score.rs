@@ -40,6 +40,10 @@ pub struct Breakdown {
     pub price: f64,
     /// Followed-creator boost.
     pub followed: f64,
+    /// Boost for a collaborator of a followed creator.
+    pub collab: f64,
+    /// The followed creator behind `collab`, for the explanation.
+    pub collab_with: Option<String>,
     /// Freshness.
     pub fresh: f64,
     /// Live-now boost.
@@ -239,6 +243,8 @@ pub fn score(
         .and_then(|id| ctx.campaigns.iter().find(|k| k.id == id))
         .filter(|k| k.is_active(ctx.now))
         .map_or(0.0, |k| k.boost);
+    let collab_with =
+        c.collabs.iter().find(|x| ctx.followed.contains(*x)).filter(|_| !ctx.followed.contains(&c.creator));
     let mut b = Breakdown {
         server: w.server * server_norm,
         topic: w.topic * topic_aff,
@@ -248,6 +254,8 @@ pub fn score(
         campaign: c.campaign.as_deref().map_or(0.0, |k| w.campaign * snap.get(Dim::Campaign, k)),
         price: c.price_band.map_or(0.0, |p| w.price * snap.get(Dim::Price, p)),
         followed: if ctx.followed.contains(&c.creator) { w.followed } else { 0.0 },
+        collab: if collab_with.is_some() { w.collab } else { 0.0 },
+        collab_with: collab_with.cloned(),
         fresh: w.fresh * halved(age_h, cfg.fresh_half_life_h),
         live_now: if c.live_now { w.live_now } else { 0.0 },
         campaign_active: w.campaign_active * campaign_active,
@@ -262,6 +270,7 @@ pub fn score(
         + b.campaign
         + b.price
         + b.followed
+        + b.collab
         + b.fresh
         + b.live_now
         + b.campaign_active

@@ -44,6 +44,9 @@ pub fn candidates(n: usize, seed: u64) -> Vec<Candidate> {
                 price_band: rng.chance(0.6).then_some("50-200"),
                 published_ts: NOW - rng.range(0, 60 * 86_400) as i64,
                 server_score: Some(rng.unit()),
+                // Every seventh item's creator works with one of the first creators (some of them followed in
+                // `context`); derived from the index, so the random stream is what it always was.
+                collabs: if i % 7 == 0 { vec![format!("c{}", i % 9)] } else { Vec::new() },
                 live_now: kind == Kind::Live && rng.chance(0.5),
                 embedding: Some(directions[topic].iter().map(|d| d * 0.3 + (rng.unit() - 0.5) as f32 * 0.1).collect()),
                 keys: None,

@@ -44,11 +44,14 @@ pub enum Source {
     Embed,
     /// Typed, bookmarked, or no way to tell.
     Direct,
+    /// Another creator's page (their 合作达人 row) or an item's co-creator credit: creators sending each other
+    /// audiences.
+    Collab,
 }
 
 impl Source {
     /// Every source in display order, so breakdowns are always listed the same way.
-    pub const ALL: [Source; 8] = [
+    pub const ALL: [Source; 9] = [
         Source::Recommend,
         Source::Following,
         Source::Profile,
@@ -57,6 +60,7 @@ impl Source {
         Source::External,
         Source::Embed,
         Source::Direct,
+        Source::Collab,
     ];
 
     /// The wire and query-string name.
@@ -70,6 +74,7 @@ impl Source {
             Source::External => "external",
             Source::Embed => "embed",
             Source::Direct => "direct",
+            Source::Collab => "collab",
         }
     }
 
@@ -241,15 +246,7 @@ impl Attribution {
     /// Reads a stored document. A wrong version or an oversized document is refused; bad entries are skipped
     /// and every bound enforced, so hostile storage can neither crash nor bloat the app.
     pub fn from_json(json: &str) -> Result<Attribution, String> {
-        if json.len() > MAX_JSON_BYTES {
-            return Err(format!("attribution larger than {MAX_JSON_BYTES} bytes"));
-        }
-        let doc: Value = serde_json::from_str(json).map_err(|e| format!("attribution is not JSON: {e}"))?;
-        match doc.get("version").and_then(Value::as_u64) {
-            Some(VERSION) => {}
-            Some(v) => return Err(format!("attribution version {v} is not supported")),
-            None => return Err("attribution has no version".into()),
-        }
+        let doc = super::read_versioned(json, "attribution", MAX_JSON_BYTES, VERSION)?;
         let num = |name: &str| doc.get(name).and_then(Value::as_u64).unwrap_or(0);
         let mut out = Attribution { seq: num("seq"), tick: num("tick"), ..Attribution::default() };
         let mut targets: Vec<(String, Target)> = Vec::new();

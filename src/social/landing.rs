@@ -29,7 +29,7 @@ pub struct Landing<'a> {
 }
 
 /// Decides the source of a landing. Precedence: embed, share (`src=share` or a code), campaign (`src=campaign`
-/// or a campaign id), an explicit in-app `src` (recommend, following, profile), a referrer from another
+/// or a campaign id), an explicit in-app `src` (recommend, following, profile, collab), a referrer from another
 /// origin (external), and otherwise direct.
 pub fn classify_landing(l: &Landing) -> Source {
     if l.embedded {
@@ -42,7 +42,7 @@ pub fn classify_landing(l: &Landing) -> Source {
     if src == Some(Source::Campaign) || l.campaign.is_some_and(|c| is_valid_id(c.trim())) {
         return Source::Campaign;
     }
-    if let Some(s @ (Source::Recommend | Source::Following | Source::Profile)) = src {
+    if let Some(s @ (Source::Recommend | Source::Following | Source::Profile | Source::Collab)) = src {
         return s;
     }
     if let Some(from) = origin(l.referrer) {
@@ -118,6 +118,7 @@ mod tests {
         assert_eq!(classify_landing(&land(Some("following"), "https://x.example/")), Source::Following);
         assert_eq!(classify_landing(&land(Some("Recommend"), "")), Source::Recommend);
         assert_eq!(classify_landing(&land(Some("profile"), "")), Source::Profile);
+        assert_eq!(classify_landing(&land(Some("collab"), "https://x.example/")), Source::Collab);
         assert_eq!(classify_landing(&land(None, "https://x.example/a?b")), Source::External);
         assert_eq!(classify_landing(&land(None, "")), Source::Direct);
     }

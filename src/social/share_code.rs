@@ -1,14 +1,18 @@
 //! Share codes (in the spirit of 淘口令): a short code a person can read aloud, type or paste into a chat, that
 //! turns back into an item or a creator on any device without asking a server.
 //!
-//! Layout, in Crockford base32 symbols: the marker `G`, a kind symbol (`1` item, `C` creator), the id packed at
-//! six bits per character (ids are `[A-Za-z0-9_-]`, exactly 64 characters), then two check symbols. The checks
+//! Layout, in Crockford base32 symbols: the marker `G`, a kind symbol (`1` item, `C` creator, `Q` an item with a
+//! coupon), the payload packed at six bits per character (ids are `[A-Za-z0-9_-]`, exactly 64 characters; a
+//! coupon code's `A-Z 0-9 -` are among them), then two check symbols. An item-with-coupon payload is the id's
+//! length less one (one six-bit value), the id, then the coupon code: a creator hands such a code out in a
+//! group, and whoever opens it lands on the item with that coupon shown (or told it has ended). The checks
 //! are Damm-style folds over GF(32) (`s ← a·s + d`, with `a` = 2 and then 3): the mod-N generalisation of Luhn
 //! has a blind spot for even N (plain Luhn mod 32 misses the transposition `0Z` ↔ `Z0`), this fold has none, so
 //! every single-symbol substitution and every adjacent transposition is caught. Printed in groups of four.
 
 use std::fmt;
 
+use crate::model::coupon::is_code;
 use crate::model::text::is_valid_id;
 
 /// Crockford base32, the alphabet people can read without confusing 0/O or 1/I/L.
@@ -19,8 +23,11 @@ const MARKER: u8 = 16;
 const KIND_ITEM: u8 = 1;
 /// Kind symbol for creators (`C`).
 const KIND_CREATOR: u8 = 12;
-/// Longest code in symbols: marker, kind, 64 id characters at 6 bits (77 symbols), two checks.
-const MAX_SYMBOLS: usize = 2 + 77 + 2;
+/// Kind symbol for an item with a coupon (`Q`, for 券).
+const KIND_COUPON: u8 = 23;
+/// Longest code in symbols: marker, kind, a length, 64 id characters and a 24-character coupon code at 6 bits
+/// (107 symbols), two checks.
+const MAX_SYMBOLS: usize = 2 + 107 + 2;
 /// Only this much of a paste is scanned, so a pasted novel costs the same as a code.
 const MAX_SCAN_BYTES: usize = 4096;
 
@@ -31,21 +38,36 @@ pub enum ShareTarget {
     Item(String),
     /// A creator (`/creator/{id}`).
     Creator(String),
+    /// An item with one of its products' coupons (`/item/{item}`; the page reads the coupon from the code).
+    ItemCoupon {
+        /// Item id.
+        item: String,
+        /// The coupon's code (4 to 24 of `A-Z 0-9 -`).
+        coupon: String,
+    },
 }
 
 impl ShareTarget {
     /// The in-app route the code opens, so callers never build paths from ids by hand.
     pub fn path(&self) -> String {
         match self {
-            ShareTarget::Item(id) => format!("/item/{id}"),
+            ShareTarget::Item(id) | ShareTarget::ItemCoupon { item: id, .. } => format!("/item/{id}"),
             ShareTarget::Creator(id) => format!("/creator/{id}"),
+        }
+    }
+
+    /// The coupon code a code carries, if any.
+    pub fn coupon(&self) -> Option<&str> {
+        match self {
+            ShareTarget::ItemCoupon { coupon, .. } => Some(coupon),
+            _ => None,
         }
     }
 
     /// The id without its kind, for callers that already know which kind they hold.
     pub fn id(&self) -> &str {
         match self {
-            ShareTarget::Item(id) | ShareTarget::Creator(id) => id,
+            ShareTarget::Item(id) | ShareTarget::Creator(id) | ShareTarget::ItemCoupon { item: id, .. } => id,
         }
     }
 }
@@ -74,20 +96,28 @@ impl fmt::Display for CodeError {
     }
 }
 
-/// Encodes a target as a grouped code such as `G1XX-XXXX-XX`. A target whose id is not a valid contract id has
-/// no code and yields an empty string (ids from the model are always valid, so this never reaches a user).
+/// Encodes a target as a grouped code such as `G1XX-XXXX-XX`. A target whose id (or coupon code) is not valid
+/// has no code and yields an empty string (ids from the model are always valid, so this never reaches a user).
 pub fn encode_share_code(t: &ShareTarget) -> String {
     let (kind, id) = match t {
         ShareTarget::Item(id) => (KIND_ITEM, id),
         ShareTarget::Creator(id) => (KIND_CREATOR, id),
+        ShareTarget::ItemCoupon { item, .. } => (KIND_COUPON, item),
     };
-    if !is_valid_id(id) {
+    if !is_valid_id(id) || t.coupon().is_some_and(|c| !is_code(c)) {
         return String::new();
+    }
+    let mut values: Vec<u8> = Vec::with_capacity(1 + id.len() + 24);
+    if let Some(coupon) = t.coupon() {
+        values.push((id.len() - 1) as u8);
+        values.extend(id.bytes().chain(coupon.bytes()).map(|b| six_bits(b).unwrap_or(0)));
+    } else {
+        values.extend(id.bytes().map(|b| six_bits(b).unwrap_or(0)));
     }
     let mut symbols = vec![MARKER, kind];
     let (mut acc, mut bits) = (0u32, 0u32);
-    for b in id.bytes() {
-        acc = (acc << 6) | u32::from(six_bits(b).unwrap_or(0));
+    for v in values {
+        acc = (acc << 6) | u32::from(v);
         bits += 6;
         while bits >= 5 {
             bits -= 5;
@@ -199,7 +229,7 @@ fn decode_symbols(symbols: &[u8]) -> Result<ShareTarget, CodeError> {
     let plausible = symbols.len() >= 6
         && symbols.len() <= MAX_SYMBOLS
         && symbols[0] == MARKER
-        && (symbols[1] == KIND_ITEM || symbols[1] == KIND_CREATOR);
+        && matches!(symbols[1], KIND_ITEM | KIND_CREATOR | KIND_COUPON);
     if !plausible {
         return Err(CodeError::NotACode);
     }
@@ -209,25 +239,39 @@ fn decode_symbols(symbols: &[u8]) -> Result<ShareTarget, CodeError> {
     }
     let payload = &symbols[2..symbols.len() - 2];
     let n = payload.len() * 5 / 6;
-    if n == 0 || n > 64 || (n * 6).div_ceil(5) != payload.len() {
+    if n == 0 || n > 89 || (n * 6).div_ceil(5) != payload.len() {
         return Err(CodeError::BadId);
     }
-    let mut id = String::with_capacity(n);
+    let mut values: Vec<u8> = Vec::with_capacity(n);
     let (mut acc, mut bits) = (0u32, 0u32);
     for &s in payload {
         acc = (acc << 5) | u32::from(s);
         bits += 5;
-        if bits >= 6 && id.len() < n {
+        if bits >= 6 && values.len() < n {
             bits -= 6;
-            id.push(id_char(((acc >> bits) & 63) as u8));
+            values.push(((acc >> bits) & 63) as u8);
         }
         acc &= (1 << bits) - 1;
     }
     // Non-zero padding bits would give a second spelling of the same id: refuse it so codes stay canonical.
-    if acc != 0 || !is_valid_id(&id) {
+    if acc != 0 {
         return Err(CodeError::BadId);
     }
-    Ok(if symbols[1] == KIND_ITEM { ShareTarget::Item(id) } else { ShareTarget::Creator(id) })
+    let text = |vs: &[u8]| vs.iter().map(|v| id_char(*v)).collect::<String>();
+    let target = match symbols[1] {
+        KIND_COUPON => {
+            let id_len = usize::from(values[0]) + 1;
+            let (id, coupon) = values[1..].split_at_checked(id_len).ok_or(CodeError::BadId)?;
+            ShareTarget::ItemCoupon { item: text(id), coupon: text(coupon) }
+        }
+        _ if n > 64 => return Err(CodeError::BadId),
+        KIND_ITEM => ShareTarget::Item(text(&values)),
+        _ => ShareTarget::Creator(text(&values)),
+    };
+    if !is_valid_id(target.id()) || target.coupon().is_some_and(|c| !is_code(c)) {
+        return Err(CodeError::BadId);
+    }
+    Ok(target)
 }
 
 /// The more informative of two errors: a near miss tells the user more than "no code".

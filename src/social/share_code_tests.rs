@@ -15,8 +15,77 @@ fn symbols_of(code: &str) -> Vec<char> {
     code.chars().filter(|&c| c != '-').collect()
 }
 
+fn coupon(id: &str, code: &str) -> ShareTarget {
+    ShareTarget::ItemCoupon { item: id.to_string(), coupon: code.to_string() }
+}
+
 fn samples() -> Vec<ShareTarget> {
-    vec![item("i0001"), creator("c01"), item("x"), creator("Zz_-9"), item(&"a".repeat(64)), item("i0042")]
+    vec![
+        item("i0001"),
+        creator("c01"),
+        item("x"),
+        creator("Zz_-9"),
+        item(&"a".repeat(64)),
+        item("i0042"),
+        coupon("i0042", "GUANG-618"),
+        coupon("x", "ABCD"),
+        coupon(&"z".repeat(64), &"9".repeat(24)),
+    ]
+}
+
+#[test]
+fn a_code_can_carry_a_coupon() {
+    let t = coupon("i0042", "DOUBLE12");
+    assert_eq!((t.path().as_str(), t.id(), t.coupon()), ("/item/i0042", "i0042", Some("DOUBLE12")));
+    assert_eq!(item("i0042").coupon(), None);
+    let code = encode_share_code(&t);
+    assert!(code.starts_with("GQ") && code.len() <= 30, "{code}");
+    assert_eq!(decode_share_code(&format!("进群领券 {code} 打开逛")), Ok(t.clone()));
+    assert_eq!(decode_share_code(&format!("https://guang.example/item/i0042?src=share&code={code}")), Ok(t));
+    // Only what a buyer can type: upper case, digits and dashes, 4 to 24 of them; otherwise no code at all.
+    for bad in ["abcd", "AB", &"A".repeat(25), "A B C", "<b>X</b>", "券码券码"] {
+        assert_eq!(encode_share_code(&coupon("i0042", bad)), "", "{bad}");
+    }
+    assert_eq!(encode_share_code(&coupon("a/b", "ABCD")), "");
+}
+
+#[test]
+fn a_coupon_payload_must_be_a_whole_id_and_a_valid_code() {
+    let sealed = |payload: &[u8]| {
+        let mut values = Vec::new();
+        let (mut acc, mut bits) = (0u32, 0u32);
+        for &v in payload {
+            acc = (acc << 6) | u32::from(v);
+            bits += 6;
+            while bits >= 5 {
+                bits -= 5;
+                values.push(((acc >> bits) & 31) as u8);
+            }
+            acc &= (1 << bits) - 1;
+        }
+        if bits > 0 {
+            values.push(((acc << (5 - bits)) & 31) as u8);
+        }
+        let mut s = vec![MARKER, KIND_COUPON];
+        s.extend(values);
+        s.push(gf_mul(2, fold(2, &s)));
+        s.push(gf_mul(3, fold(3, &s)));
+        decode_symbols(&s)
+    };
+    let six = |s: &str| s.bytes().map(|b| six_bits(b).unwrap()).collect::<Vec<u8>>();
+    let ok = [&[4u8][..], &six("i0042"), &six("ABCD")].concat();
+    assert_eq!(sealed(&ok), Ok(coupon("i0042", "ABCD")));
+    // The id runs past the end, the coupon is too short, or it has letters a coupon never has.
+    assert_eq!(sealed(&[&[40u8][..], &six("i0042"), &six("ABCD")].concat()), Err(CodeError::BadId));
+    assert_eq!(sealed(&[&[4u8][..], &six("i0042"), &six("AB")].concat()), Err(CodeError::BadId));
+    assert_eq!(sealed(&[&[4u8][..], &six("i0042"), &six("abcd")].concat()), Err(CodeError::BadId));
+    // A plain item code cannot be longer than an id.
+    let long = six(&"a".repeat(65));
+    let mut s = vec![MARKER, KIND_ITEM];
+    s.extend(std::iter::repeat_n(0u8, long.len() * 6 / 5 + 1));
+    s.push(gf_mul(2, fold(2, &s)));
+    s.push(gf_mul(3, fold(3, &s)));
+    assert!(decode_symbols(&s).is_err());
 }
 
 #[test]
@@ -172,6 +241,14 @@ proptest! {
         let code = encode_share_code(&t);
         prop_assert_eq!(decode_share_code(&code), Ok(t.clone()));
         prop_assert_eq!(decode_share_code(&format!("看看 {} 吧", code.to_lowercase())), Ok(t));
+    }
+
+    #[test]
+    fn any_coupon_round_trips(id in "[A-Za-z0-9_-]{1,64}", code in "[A-Z0-9-]{4,24}") {
+        let t = ShareTarget::ItemCoupon { item: id, coupon: code };
+        let encoded = encode_share_code(&t);
+        prop_assert_eq!(decode_share_code(&encoded), Ok(t.clone()));
+        prop_assert_eq!(decode_share_code(&format!("领券 {} 吧", encoded.to_lowercase())), Ok(t));
     }
 
     #[test]

@@ -13,6 +13,8 @@ const pages: [string, string, string][] = [
   ["feed", "/", "[data-testid=card]"],
   ["item", "/item/i0001", "[data-testid=item-page]"],
   ["coupon", "/item/i0098", "[data-testid=coupon]"],
+  ["shared coupon", "/item/i0098", "[data-testid=shared-coupon]"],
+  ["credits", "/item/i0092", "[data-testid=co-creators]"],
   ["creator", "/creator/c05", "[data-testid=card]"],
   ["campaign", "/campaign/c1212", "[data-testid=card]"],
   ["interests", "/me/interests", "#page-heading"],
@@ -36,10 +38,18 @@ for (const scheme of ["light", "dark"] as const) {
         for (const [name, path, ready] of pages) {
           test(`${name} page has no axe violations`, async ({ page, errors }) => {
             // The coupon page shows a valid and a not-yet-open coupon only inside their fixed windows.
-            if (name === "coupon") await page.clock.setFixedTime(new Date("2026-12-01T12:00:00+08:00"));
+            if (name.includes("coupon")) await page.clock.setFixedTime(new Date("2026-12-01T12:00:00+08:00"));
             // The venue is on (countdown, banner-free) inside its demo window.
             if (name === "campaign") await page.clock.setFixedTime(new Date("2026-12-02T12:00:00+08:00"));
-            await page.goto(lang === "en" ? `${path}?lang=en` : path);
+            if (name === "shared coupon") {
+              // Land the way a coupon's share code does: its code, taken from the share sheet.
+              await page.goto(path);
+              await page.getByTestId("coupon-share").click();
+              const code = await page.getByTestId("share-code").inputValue();
+              await page.goto(`${path}?src=share&code=${code}${lang === "en" ? "&lang=en" : ""}`);
+            } else {
+              await page.goto(lang === "en" ? `${path}?lang=en` : path);
+            }
             await expect(page.locator(ready).first()).toBeVisible();
             await expect(page.locator("html")).toHaveAttribute("lang", lang === "en" ? "en" : "zh-CN");
             if (name === "preview") {

@@ -3,7 +3,7 @@
 // feed's pages, attribution of visits through a venue, embed mode, and hostile venue documents.
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { test, expect, cards, scrollToEnd } from "./fixtures";
+import { test, expect, cards, scrollToEnd, writableApi, recordEvents } from "./fixtures";
 
 // Days are the reader's: the demo windows open and close at midnight Beijing time.
 test.use({ timezoneId: "Asia/Shanghai" });
@@ -81,7 +81,7 @@ test("the venue lists its creators with follow buttons and its topics as chips, 
   await expect(page.locator("#page-heading")).toBeFocused();
   const creators = page.getByTestId("venue-creators").locator("li");
   await expect(creators).toHaveCount(v.creators.length);
-  await expect(creators.first().locator("a")).toHaveAttribute("href", `/creator/${v.creators[0].id}`);
+  await expect(creators.first().locator("a")).toHaveAttribute("href", `/creator/${v.creators[0].id}?src=campaign`);
   const follow = creators.first().getByTestId("follow-button");
   await expect(follow).toHaveAccessibleName(`关注 ${v.creators[0].name}`);
   const chips = page.getByTestId("venue-topics").locator("a");
@@ -179,17 +179,8 @@ test("the recommend feed shows a venue banner only while a campaign is on", asyn
 });
 
 test("visits that come through a venue count as campaign traffic", async ({ page, errors }) => {
-  await page.route("**/config.json", (route) =>
-    route.fulfill({
-      contentType: "application/json",
-      body: JSON.stringify({ version: 1, api_base: "api/v1/", default_locale: "zh-CN", embed_origins: [], api_writes: true }),
-    }),
-  );
-  const batches: { events: { source: string; item?: string; creator?: string }[] }[] = [];
-  await page.route("**/api/v1/events", (route) => {
-    batches.push(route.request().postDataJSON());
-    return route.fulfill({ status: 200, contentType: "application/json", body: "{}" });
-  });
+  await writableApi(page);
+  const batches = await recordEvents(page);
   // In the app: from the feed's banner to the venue, then an item and a creator from the venue.
   await page.clock.setFixedTime(new Date(TODAY));
   await page.goto("/");

@@ -1,5 +1,6 @@
 // Coupons (券) under their products on the item page: a valid one with its offer, end day and a copy button
-// that copies the code; one not open yet with its start day and no copy button; an ended one not offered.
+// that copies the code; one not open yet with its start day and no copy button; an ended one not offered;
+// a share code that carries a coupon, opened while it is valid, after it ended, and once it is no longer offered.
 // The demo pack's coupons have fixed windows (docs/api.md, Coupons); the clock is pinned inside them.
 import { test, expect } from "./fixtures";
 
@@ -50,4 +51,69 @@ test("an ended coupon is not offered, and its product still is", async ({ page, 
   await page.reload();
   await expect(item.locator(".product")).toHaveCount(2);
   await expect(item.getByTestId("coupon")).toHaveCount(0);
+});
+
+test("a coupon travels with a share code: the code box opens the item with it marked, and after it ends the code still opens the item and says so", async ({ page, errors }) => {
+  await page.goto("/item/i0098");
+  const valid = page.getByTestId("item-page").getByTestId("coupon").and(page.locator("[data-state=valid]"));
+  const share = valid.getByTestId("coupon-share");
+  await expect(share).toHaveAccessibleName("分享券码 SPORTS-FANS12");
+  // Only a usable coupon can be handed out.
+  await expect(page.locator("[data-state=upcoming]").getByTestId("coupon-share")).toHaveCount(0);
+  await share.click();
+  const sheet = page.getByTestId("share-sheet");
+  await expect(sheet.getByTestId("share-coupon")).toHaveText("附带优惠券 SPORTS-FANS12");
+  const code = await sheet.getByTestId("share-code").inputValue();
+  expect(code).toMatch(/^GQ[0-9A-Z]{2}(-[0-9A-Z]{1,4})+$/);
+  await expect(sheet.getByTestId("share-link")).toHaveValue(new RegExp(`/item/i0098\\?src=share&code=${code}$`));
+  await page.keyboard.press("Escape");
+
+  // Someone in the group types it into the code box.
+  await page.goto("/");
+  await page.getByTestId("open-code").click();
+  await page.getByTestId("code-input").fill(`进群领券 ${code.toLowerCase()} 打开逛`);
+  await page.getByTestId("code-submit").click();
+  await expect(page).toHaveURL(new RegExp(`/item/i0098\\?src=share&code=${code}$`));
+  const note = page.getByTestId("shared-coupon");
+  await expect(note).toHaveAttribute("data-state", "valid");
+  await expect(note).toHaveText("分享给你的优惠券 SPORTS-FANS12 可以使用，已在下方商品中标出");
+  await expect(page.locator('[data-testid=coupon][data-code="SPORTS-FANS12"]')).toHaveAttribute("data-shared", "true");
+
+  // After the coupon's end the same link still opens the post, and says the coupon ended.
+  await page.clock.setFixedTime(new Date("2028-01-01T00:00:00+08:00"));
+  await page.reload();
+  await expect(page.getByTestId("item-page")).toBeVisible();
+  await expect(note).toHaveAttribute("data-state", "ended");
+  await expect(note).toHaveText("分享给你的优惠券 SPORTS-FANS12 已结束，内容照常可看");
+  await expect(page.locator('[data-testid=coupon][data-code="SPORTS-FANS12"]')).toHaveCount(0);
+  await page.goto(`/item/i0098?src=share&code=${code}&lang=en`);
+  await expect(note).toHaveText("Coupon SPORTS-FANS12 that was shared with you has ended; the post is still here");
+});
+
+test("a shared coupon the product no longer offers says it ended; a plain share code says nothing of coupons", async ({ page, errors }) => {
+  await page.goto("/item/i0098");
+  await page.getByTestId("item-page").getByTestId("coupon-share").click();
+  const code = await page.getByTestId("share-sheet").getByTestId("share-code").inputValue();
+  await page.route("**/api/v1/items/i0098.json", async (route) => {
+    const doc = await (await route.fetch()).json();
+    for (const p of doc.item.products) delete p.coupon;
+    await route.fulfill({ contentType: "application/json", body: JSON.stringify(doc) });
+  });
+  await page.goto(`/item/i0098?src=share&code=${code}`);
+  await expect(page.getByTestId("item-page")).toBeVisible();
+  await expect(page.getByTestId("shared-coupon")).toHaveAttribute("data-state", "ended");
+  await expect(page.getByTestId("coupon")).toHaveCount(0);
+  // The item's own share code carries no coupon, and a coupon code for another item is ignored here.
+  await page.unroute("**/api/v1/items/i0098.json");
+  await page.goto("/item/i0098");
+  await page.getByTestId("item-page").getByTestId("share-button").click();
+  const plain = await page.getByTestId("share-sheet").getByTestId("share-code").inputValue();
+  expect(plain).toMatch(/^G1/);
+  await expect(page.getByTestId("share-sheet").getByTestId("share-coupon")).toHaveCount(0);
+  await page.goto(`/item/i0098?src=share&code=${plain}`);
+  await expect(page.getByTestId("item-page")).toBeVisible();
+  await expect(page.getByTestId("shared-coupon")).toHaveCount(0);
+  await page.goto(`/item/i0002?src=share&code=${code}`);
+  await expect(page.getByTestId("item-page")).toBeVisible();
+  await expect(page.getByTestId("shared-coupon")).toHaveCount(0);
 });

@@ -352,7 +352,8 @@ test("embed mode keeps touch targets at 44 px and needs no hover", async ({ page
   const small = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>("button, a[href], .chip")]
       .filter((el) => el.offsetParent !== null && !el.closest(".card-link, .visually-hidden"))
-      .map((el) => ({ what: el.className || el.tagName, h: el.getBoundingClientRect().height }))
+      // Rounded to layout units (1/64 px): a box translated to a fractional offset reads 43.9998.
+      .map((el) => ({ what: el.className || el.tagName, h: Math.round(el.getBoundingClientRect().height * 64) / 64 }))
       .filter((t) => t.h < 44),
   );
   expect(small).toEqual([]);

@@ -16,6 +16,7 @@ const expected: {
   reasons: Record<string, string>;
   without_embedding: Record<string, string>;
   without_coupon: Record<string, string>;
+  without_credit: string[];
   wrong_dim: string[];
 } = JSON.parse(readFileSync(`${DIR}/expect.json`, "utf8"));
 const FIRST = "**/api/v1/feed/recommend/1.json";
@@ -78,6 +79,10 @@ test("the hostile pack: markup stays text, bad URLs never reach the page, good i
     const path = `${at}.${field}:`;
     expect(seen.warnings.some((w) => w.includes("kept without the part named") && w.includes(path)), `a warning naming ${path}`).toBe(true);
   }
+  // So is every broken co-creator credit and collaborator id.
+  for (const path of expected.without_credit) {
+    expect(seen.warnings.some((w) => w.includes("kept without the part named") && w.includes(`${path}:`)), `a warning naming ${path}`).toBe(true);
+  }
   for (const id of expected.wrong_dim) {
     expect(seen.warnings.some((w) => w.includes(`item ${id}.embedding:`)), `a warning for the embedding of ${id}`).toBe(true);
   }
@@ -89,6 +94,15 @@ test("the hostile pack: markup stays text, bad URLs never reach the page, good i
   await expect(page.locator(".item-page script, .item-page svg[onload], .item-page img[onerror]")).toHaveCount(0);
   await page.getByTestId("lang-switch").click();
   await expect(page.locator(".item-title")).toContainText("Title <script>");
+
+  // The credited item keeps its one good co-creator, whose markup name is text, and no bad link.
+  await page.goBack();
+  const credited = expected.kept[expected.kept.length - 1];
+  await page.locator(`[data-id="${credited}"] .card-link`).click();
+  const credits = page.getByTestId("co-creators");
+  await expect(credits.getByRole("link")).toHaveCount(1);
+  await expect(credits.getByRole("link")).toContainText("合作者 <script>");
+  await expect(credits.getByRole("link")).toHaveAttribute("href", "/creator/h-co?src=collab");
 
   expect(await nonHttpUrls(page)).toEqual([]);
   expect(await pwned(page)).toBeUndefined();

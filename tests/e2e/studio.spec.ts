@@ -51,7 +51,8 @@ test("a valid draft renders as card, item page and creator page in all three fra
   const bg = await frame.evaluate((el) => getComputedStyle(el).backgroundColor);
   expect(bg).toBe("rgb(17, 17, 17)");
   // The traffic panel charts the pack's sources and matches the draft against campaigns.
-  await expect(page.getByTestId("traffic-chart").locator("g")).toHaveCount(8);
+  await expect(page.getByTestId("traffic-chart").locator("g")).toHaveCount(9);
+  await expect(page.getByTestId("traffic-chart")).toContainText("合作引流");
   await expect(page.getByTestId("campaign-match").first()).toBeVisible();
 });
 

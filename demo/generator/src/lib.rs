@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use guang::model::time::{format_rfc3339, parse_rfc3339};
 use guang::model::{
-    Campaign, Channel, Coupon, Creator, CreatorRef, CreatorStats, Image, Item, LiveStatus, Media, Names, Price,
+    Campaign, Channel, Collab, Coupon, Creator, CreatorRef, CreatorStats, Image, Item, LiveStatus, Media, Names, Price,
     Product, ShareByLevel, Stats, Traffic, Translation,
 };
 use serde_json::json;
@@ -157,6 +157,49 @@ fn traffic(rng: &mut Rng, followers: u64, in_campaign: bool) -> Traffic {
         external: share(rng, 0.01, 0.03),
         embed: share(rng, 0.002, 0.01),
         direct: share(rng, 0.01, 0.03),
+        // Drawn from the collaboration stream for creators who have collaborators (see `collab_graph`).
+        collab: 0,
+    }
+}
+
+/// Salt for creators' collaborations (创作者相互引流): a stream of its own, so adding them moved nothing else.
+const COLLAB_SALT: u64 = 0x636f_6c6c_6162_7321; // "collabs!"
+/// Most collaborators a demo creator has.
+const MAX_DEMO_COLLABS: usize = 4;
+
+/// Who works with whom, as each creator's partners with the reason: mutual (a creator page and its partner's
+/// both list the pair), at most [`MAX_DEMO_COLLABS`] each. Half the tries look among creators of the same main
+/// topic, where half the pairs are 同好 (`kindred`); every other pair is a 合作 (`collab`).
+fn collab_graph(rng: &mut Rng, creators: &[CreatorDraft]) -> Vec<Vec<(usize, &'static str)>> {
+    let n = creators.len();
+    let mut graph: Vec<Vec<(usize, &'static str)>> = vec![Vec::new(); n];
+    for a in 0..n {
+        for _ in 0..rng.index(3) {
+            let same: Vec<usize> = (0..n).filter(|&b| b != a && creators[b].topic == creators[a].topic).collect();
+            let b = if rng.chance(0.5) && !same.is_empty() { *rng.pick(&same) } else { rng.index(n) };
+            let full = |l: &Vec<(usize, &str)>| l.len() >= MAX_DEMO_COLLABS;
+            if b == a || full(&graph[a]) || full(&graph[b]) || graph[a].iter().any(|(x, _)| *x == b) {
+                continue;
+            }
+            let reason = if creators[b].topic == creators[a].topic && rng.chance(0.5) { "kindred" } else { "collab" };
+            graph[a].push((b, reason));
+            graph[b].push((a, reason));
+        }
+    }
+    for partners in graph.iter_mut() {
+        partners.sort_unstable();
+    }
+    graph
+}
+
+/// The summary of a creator that items carry (as creator or co-creator).
+fn creator_ref(c: &Creator) -> CreatorRef {
+    CreatorRef {
+        id: c.id.clone(),
+        name: c.name.clone(),
+        avatar: c.avatar.clone(),
+        verified: c.verified,
+        collabs: Vec::new(),
     }
 }
 
@@ -276,6 +319,7 @@ pub fn build_pack(seed: u64) -> Pack {
                 live_item: None,
                 traffic: None,
                 share_by_level: None,
+                collabs: Vec::new(),
             },
             topic,
             second_topic,
@@ -428,12 +472,8 @@ pub fn build_pack(seed: u64) -> Pack {
             text: text_zh,
             translations,
             cover,
-            creator: CreatorRef {
-                id: cd.creator.id.clone(),
-                name: cd.creator.name.clone(),
-                avatar: cd.creator.avatar.clone(),
-                verified: cd.creator.verified,
-            },
+            creator: creator_ref(&cd.creator),
+            co_creators: Vec::new(),
             topics,
             products: prods,
             campaign: campaign.map(|c| c.id.to_string()),
@@ -464,6 +504,36 @@ pub fn build_pack(seed: u64) -> Pack {
         item.embedding = e;
     }
 
+    // Collaborations: each creator's partners on its page, their ids in every item's creator summary, and a
+    // 合作 partner credited as co-creator on about one in eight of the items of creators who have one.
+    let mut collab_rng = Rng::new(seed ^ COLLAB_SALT);
+    let graph = collab_graph(&mut collab_rng, &creators);
+    let position: BTreeMap<String, usize> =
+        creators.iter().enumerate().map(|(i, c)| (c.creator.id.clone(), i)).collect();
+    for (i, partners) in graph.iter().enumerate() {
+        creators[i].creator.collabs = partners
+            .iter()
+            .map(|&(b, reason)| {
+                let c = &creators[b].creator;
+                Collab {
+                    id: c.id.clone(),
+                    name: c.name.clone(),
+                    avatar: c.avatar.clone(),
+                    verified: c.verified,
+                    reason: reason.into(),
+                }
+            })
+            .collect();
+    }
+    for item in items.iter_mut() {
+        let Some(&ci) = position.get(&item.creator.id) else { continue };
+        item.creator.collabs = graph[ci].iter().map(|&(b, _)| creators[b].creator.id.clone()).collect();
+        let partners: Vec<usize> = graph[ci].iter().filter(|(_, r)| *r == "collab").map(|&(b, _)| b).collect();
+        if !partners.is_empty() && collab_rng.chance(0.125) {
+            item.co_creators = vec![creator_ref(&creators[*collab_rng.pick(&partners)].creator)];
+        }
+    }
+
     // Creator stats, traffic and live items.
     let mut traffic_rng = Rng::new(seed ^ TRAFFIC_SALT);
     let mut fans_rng = Rng::new(seed ^ FANS_SALT);
@@ -475,7 +545,10 @@ pub fn build_pack(seed: u64) -> Pack {
             items: mine.len() as u64,
         };
         let in_campaign = mine.iter().any(|i| i.campaign.is_some());
-        let t = traffic(&mut traffic_rng, c.creator.stats.followers, in_campaign);
+        let mut t = traffic(&mut traffic_rng, c.creator.stats.followers, in_campaign);
+        if !c.creator.collabs.is_empty() {
+            t.collab = (t.profile as f64 * (0.2 + 0.6 * collab_rng.unit())) as u64;
+        }
         c.creator.share_by_level = Some(share_by_level(&mut fans_rng, t.share));
         c.creator.traffic = Some(t);
         c.creator.live_item =
