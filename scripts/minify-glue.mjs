@@ -8,6 +8,17 @@ import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { minify } from "terser";
 
+/** Minifies `dir`/`name`, a script of ours copied as written (its comments are for readers of the repository),
+ * in place; returns [before, after] sizes in bytes. */
+export async function minifyScript(dir, name) {
+  const file = join(dir, name);
+  const source = readFileSync(file, "utf8");
+  const { code } = await minify(source, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  if (!code) throw new Error(`minify-glue: terser returned nothing for ${name}`);
+  writeFileSync(file, code);
+  return [Buffer.byteLength(source), Buffer.byteLength(code)];
+}
+
 /** Minifies `dir`'s glue file in place and fixes index.html; returns [before, after] sizes in bytes. */
 export async function minifyGlue(dir) {
   const glue = readdirSync(dir).filter((f) => /^guang-[0-9a-f]+\.js$/.test(f));

@@ -1,10 +1,10 @@
 // Trunk post_build hook (Trunk.toml): in release builds the wasm is split into the first download and lazy
 // chunks when the build has lazy routes (`--features split`, scripts/split-wasm.mjs), then the JS glue is minified (its integrity hash in
-// index.html changes with it), then the boot script leaves index.html (strict CSP), then sw.js is
+// index.html changes with it) and so is public/first-screen.js, then the boot script leaves index.html (strict CSP), then sw.js is
 // written with the final list of shell files, then every text file gets .br and .gz copies. Order matters:
 // the service worker precaches the boot file, and the compressed copies must be of the final files.
 import { externalizeBoot } from "./externalize-boot.mjs";
-import { minifyGlue } from "./minify-glue.mjs";
+import { minifyGlue, minifyScript } from "./minify-glue.mjs";
 import { splitWasm } from "./split-wasm.mjs";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -25,6 +25,8 @@ if (process.env.TRUNK_PROFILE !== "release") {
   }
   const [before, after] = await minifyGlue(dir);
   console.log(`glue: minified ${before} -> ${after} bytes`);
+  const [fsBefore, fsAfter] = await minifyScript(dir, "first-screen.js");
+  console.log(`first-screen.js: minified ${fsBefore} -> ${fsAfter} bytes`);
 }
 console.log(`index.html: boot script moved to ${externalizeBoot(dir, process.env.TRUNK_PUBLIC_URL ?? "/")}`);
 await import("./sw-precache.mjs");

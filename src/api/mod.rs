@@ -41,11 +41,14 @@ impl From<DocError> for FetchError {
 /// Fetches `url` as text, refusing HTML (an SPA fallback answering 200 for a missing file) and anything
 /// announced as larger than the document limit.
 pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
-    let resp = Request::get(url)
-        .header("Accept", "application/json")
-        .send()
-        .await
-        .map_err(|e| FetchError::Network(e.to_string()))?;
+    let resp = match early_response(url).await {
+        Some(resp) => resp,
+        None => Request::get(url)
+            .header("Accept", "application/json")
+            .send()
+            .await
+            .map_err(|e| FetchError::Network(e.to_string()))?,
+    };
     let status = resp.status();
     if status == 404 || status == 410 {
         return Err(FetchError::NotFound);
@@ -63,6 +66,19 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
         }
     }
     resp.text().await.map_err(|e| FetchError::Network(e.to_string()))
+}
+
+/// The response `first-screen.js` started for `url` while the wasm loaded (the first feed page, so its
+/// covers could start downloading early), taken at most once; `None` when there is none or it failed, and the
+/// caller fetches as usual. It is checked like any other response.
+async fn early_response(url: &str) -> Option<gloo_net::http::Response> {
+    use wasm_bindgen::JsCast;
+    let window: wasm_bindgen::JsValue = web_sys::window()?.into();
+    let early = js_sys::Reflect::get(&window, &"guangEarly".into()).ok()?.dyn_into::<js_sys::Object>().ok()?;
+    let promise = js_sys::Reflect::get(&early, &url.into()).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    let _ = js_sys::Reflect::delete_property(&early, &url.into());
+    let resp = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.dyn_into::<web_sys::Response>().ok()?;
+    Some(gloo_net::http::Response::from(resp))
 }
 
 /// Where the documents of contract v1 live under the API base. Ids are validated before they get here, and
