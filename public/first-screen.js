@@ -6,7 +6,12 @@
 // deployment with another api_base edits both (README, Size). Any failure here only means no head start.
 const api = new URL("api/v1/", document.baseURI);
 const params = new URLSearchParams(location.search);
-const onFeed = location.pathname === new URL(".", document.baseURI).pathname && (params.get("channel") ?? "recommend") === "recommend";
+const onFeed =
+  location.pathname === new URL(".", document.baseURI).pathname &&
+  !params.has("tab") &&
+  (params.get("channel") ?? "recommend") === "recommend";
+// What the app's URL rule refuses (src/model/url.rs): protocol-relative, backslashes, spaces, control characters.
+const refused = /^\s*[\\/]{2}|[\\\s\x00-\x1f]/;
 if (onFeed) {
   const url = new URL("feed/recommend/1.json", api).href;
   const response = fetch(url);
@@ -16,7 +21,8 @@ if (onFeed) {
     .then((page) => {
       const items = Array.isArray(page?.items) ? page.items.slice(0, 6) : [];
       items.forEach((item, i) => {
-        const src = typeof item?.cover?.url === "string" ? new URL(item.cover.url, api) : null;
+        const raw = item?.cover?.url;
+        const src = typeof raw === "string" && !refused.test(raw) ? new URL(raw, api) : null;
         if (!src || !/^https?:$/.test(src.protocol)) return;
         const link = document.createElement("link");
         link.rel = "preload";

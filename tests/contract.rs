@@ -603,7 +603,8 @@ fn collaborators_and_co_creators_cost_only_themselves() {
     assert!(validate_draft(&with_collabs(json!("c2")), &b).is_err());
     assert!(validate_draft(&with_collabs(json!([{"id": "c2"}])), &b).is_err());
 
-    // Co-creators: at most five, never the creator, never twice; their own collaborator lists are not read.
+    // Co-creators: the first five (the rest cut with one note), never the creator, never twice; their own
+    // collaborator lists are not read.
     let credit = |id: &str| json!({"id": id, "name": id, "avatar": "a.svg", "collabs": ["c9"]});
     let mut it = good_item("co");
     it["co_creators"] = json!([
@@ -619,9 +620,17 @@ fn collaborators_and_co_creators_cost_only_themselves() {
     it["creator"]["collabs"] = json!(["c2", "c01", "no/slash"]);
     let item = parse_item_doc(&json!({"version": 1, "item": it}).to_string(), &b).unwrap();
     let ids: Vec<&str> = item.co_creators.iter().map(|c| c.id.as_str()).collect();
-    assert_eq!(ids, ["c2", "c3", "c4", "c5", "c6"]);
+    assert_eq!(ids, ["c2", "c3", "c4"]);
     assert!(item.co_creators.iter().all(|c| c.collabs.is_empty()));
     assert_eq!(item.creator.collabs, ["c2"]);
+    // A hostile list costs one note, not one per entry.
+    let mut it = good_item("flood");
+    it["co_creators"] = Value::Array(vec![credit("c2"); 30_000]);
+    it["creator"]["collabs"] = Value::Array(vec![json!("a/b"); 30_000]);
+    let page = parse_feed_page(&page(vec![it], Value::Null), &b).unwrap();
+    assert_eq!(page.items[0].co_creators.len(), 1);
+    assert!(page.items[0].creator.collabs.is_empty());
+    assert!(page.notes.len() <= 2 + 5 + 12, "{}", page.notes.len());
     // Serialised only when present, so items saved on the device and documents without them look as before.
     let plain = parse_item_doc(&json!({"version": 1, "item": good_item("p")}).to_string(), &b).unwrap();
     let text = serde_json::to_string(&plain).unwrap();

@@ -81,6 +81,14 @@ async fn early_response(url: &str) -> Option<gloo_net::http::Response> {
     Some(gloo_net::http::Response::from(resp))
 }
 
+/// Drops the early response unused: the feed restored a saved place instead of loading its first page, and a
+/// later refresh must fetch the page as it is then, not as it was at load.
+pub fn forget_early() {
+    if let Some(w) = web_sys::window() {
+        let _ = js_sys::Reflect::delete_property(&w.into(), &"guangEarly".into());
+    }
+}
+
 /// Where the documents of contract v1 live under the API base. Ids are validated before they get here, and
 /// a route parameter that is not a valid id never reaches a URL (it is a not-found page instead).
 pub mod paths {

@@ -16,7 +16,15 @@ use crate::tr;
 
 /// One item in a feed grid.
 #[component]
-pub fn Card(item: Arc<Item>) -> impl IntoView {
+pub fn Card(
+    item: Arc<Item>,
+    /// Laid out on the first screen: the cover loads at once instead of lazily.
+    #[prop(optional)]
+    eager: bool,
+    /// In the grid's top row: the cover is fetched at high priority.
+    #[prop(optional)]
+    top: bool,
+) -> impl IntoView {
     let ctx = use_ctx();
     let locale = ctx.locale;
     let session = ctx.session();
@@ -131,7 +139,8 @@ pub fn Card(item: Arc<Item>) -> impl IntoView {
                         alt=""
                         width=cover.width
                         height=cover.height
-                        loading="lazy"
+                        loading=if eager { "eager" } else { "lazy" }
+                        fetchpriority=top.then_some("high")
                         decoding="async"
                     />
                     {badge}

@@ -100,6 +100,14 @@ pub fn CouponRow(
             data-state=if state == CouponState::Valid { "valid" } else { "upcoming" }
         >
             <span class="coupon-tag">{move || tr!(locale.get(), coupon)}</span>
+            {shared
+                .then(|| {
+                    view! {
+                        <span class="coupon-shared-tag" data-testid="coupon-shared-tag">
+                            {move || tr!(locale.get(), coupon_shared_tag)}
+                        </span>
+                    }
+                })}
             <span class="coupon-offer">{offer}</span>
             <span class="coupon-when">{when}</span>
             <code class="coupon-code" data-testid="coupon-code">{code}</code>

@@ -23,6 +23,8 @@ pub const META_H: f64 = 42.0;
 /// Extra height rendered above and below the viewport, in viewport heights: enough that fast flicks and
 /// keyboard paging find cards already there, small enough that the DOM stays bounded.
 const OVERSCAN: f64 = 1.0;
+/// How far down the grid a card counts as on the first screen (a tall phone's viewport).
+const FIRST_SCREEN_PX: f64 = 960.0;
 /// How far the viewport moves before the window is recomputed, in pixels.
 const SCROLL_STEP: f64 = 120.0;
 
@@ -225,7 +227,10 @@ pub fn Masonry(
             <For
                 each=move || cards.get()
                 key=key
-                children=move |(item, _, _)| {
+                children=move |(item, slot, _)| {
+                    // Cards laid out in the first screen load their covers at once, the top row first: they are
+                    // the largest paint, and a lazy image there waits for layout (first-screen.js preloads them).
+                    let (eager, top) = (slot.y < FIRST_SCREEN_PX, slot.y < 1.0);
                     let id = item.id.clone();
                     let style = move || {
                         cards.with(|c| {
@@ -240,7 +245,7 @@ pub fn Masonry(
                     };
                     view! {
                         <div class="masonry-slot" prop:style=style>
-                            <Card item/>
+                            <Card item eager top/>
                         </div>
                     }
                 }

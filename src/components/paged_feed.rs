@@ -49,6 +49,9 @@ pub fn PagedFeed(
     if state.with_untracked(|s| s.items.is_empty()) {
         if restore && personalized {
             anchor = crate::app::restore::restore(&list, &list.first_url, ctx);
+            if anchor.is_some() {
+                crate::api::forget_early();
+            }
         }
         if anchor.is_none() && state.with_untracked(|s| s.items.is_empty()) {
             list.load_more(ctx);

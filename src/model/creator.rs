@@ -243,14 +243,14 @@ impl Creator {
         }
         let own = self.id.clone();
         let mut seen: Vec<String> = Vec::new();
-        keep_valid(&mut self.collabs, &format!("{path}.collabs"), p, |c, at, found| {
+        keep_valid(&mut self.collabs, MAX_COLLABS, &format!("{path}.collabs"), p, |c, at, found| {
             check_id(&c.id, &format!("{at}.id"), found);
             bounded_text(&mut c.name, MAX_SHORT, true, &format!("{at}.name"), found);
             resolve_into(&mut c.avatar, base, &format!("{at}.avatar"), found);
             if !COLLAB_REASONS.contains(&c.reason.as_str()) {
                 found.add(format!("{at}.reason"), ProblemKind::OutOfRange);
             }
-            if c.id == own || seen.contains(&c.id) || seen.len() == MAX_COLLABS {
+            if c.id == own || seen.contains(&c.id) {
                 found.add(format!("{at}.id"), ProblemKind::OutOfRange);
             }
             if found.is_empty() {

@@ -86,15 +86,14 @@ impl CreatorRef {
         bounded_text(&mut self.name, MAX_SHORT, true, &format!("{path}.name"), p);
         resolve_into(&mut self.avatar, base, &format!("{path}.avatar"), p);
         let own = self.id.clone();
+        cut_to(&mut self.collabs, super::creator::MAX_COLLABS, &format!("{path}.collabs"), p);
         let mut i = 0;
-        let mut kept = 0;
         self.collabs.retain(|id| {
-            let keep = kept < super::creator::MAX_COLLABS && *id != own && is_valid_id(id);
+            let keep = *id != own && is_valid_id(id);
             if !keep {
                 p.note(format!("{path}.collabs[{i}]"), ProblemKind::BadId);
             }
             i += 1;
-            kept += usize::from(keep);
             keep
         });
     }
@@ -346,10 +345,10 @@ impl Item {
         self.cover.validate(base, &format!("{path}.cover"), p);
         self.creator.validate(base, &format!("{path}.creator"), p);
         let mut credited = vec![self.creator.id.clone()];
-        keep_valid(&mut self.co_creators, &format!("{path}.co_creators"), p, |c, at, found| {
+        keep_valid(&mut self.co_creators, MAX_CO_CREATORS, &format!("{path}.co_creators"), p, |c, at, found| {
             c.collabs.clear();
             c.validate(base, at, found);
-            if credited.contains(&c.id) || credited.len() > MAX_CO_CREATORS {
+            if credited.contains(&c.id) {
                 found.add(format!("{at}.id"), ProblemKind::OutOfRange);
             }
             if found.is_empty() {
@@ -444,13 +443,16 @@ fn wire_embedding(raw: Value) -> Result<Option<Embedding>, (&'static str, Proble
 
 /// Keeps the entries of an optional list that `check` finds nothing wrong with, each checked at `path[i]`
 /// into problems of its own; a bad entry is dropped with notes (logged by a feed, reported by a draft), so it
-/// costs only itself and never the document around it.
+/// costs only itself and never the document around it. A list longer than `max` is cut first, with one note,
+/// so a hostile one costs no more than a full one.
 pub(crate) fn keep_valid<T>(
     list: &mut Vec<T>,
+    max: usize,
     path: &str,
     p: &mut Problems,
     mut check: impl FnMut(&mut T, &str, &mut Problems),
 ) {
+    cut_to(list, max, path, p);
     let mut i = 0;
     list.retain_mut(|entry| {
         let mut found = Problems::default();
@@ -462,6 +464,14 @@ pub(crate) fn keep_valid<T>(
         }
         keep
     });
+}
+
+/// Cuts an optional list to `max` entries, noting it once at `path`.
+pub(crate) fn cut_to<T>(list: &mut Vec<T>, max: usize, path: &str, p: &mut Problems) {
+    if list.len() > max {
+        list.truncate(max);
+        p.note(path, ProblemKind::TooLong { max });
+    }
 }
 
 pub(crate) fn check_id(id: &str, path: &str, p: &mut Problems) {

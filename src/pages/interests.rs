@@ -235,14 +235,14 @@ pub fn InterestsPage() -> impl IntoView {
         input.set_value("");
         leptos::task::spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
-            let fans = text.as_deref().and_then(imported_fans);
-            match text.map(|t| Profile::from_json(&t, &config())) {
-                Some(Ok(p)) => {
-                    pers.import(p, fans);
+            match text.as_deref().map(|t| (Profile::from_json(t, &config()), t)) {
+                Some((Ok(p), t)) => {
+                    // Only a file the profile reader accepted (size, JSON, version) is read for fan levels.
+                    pers.import(p, imported_fans(t));
                     import_message.set(Some(text!(imported)));
                 }
                 other => {
-                    if let Some(Err(e)) = other {
+                    if let Some((Err(e), _)) = other {
                         leptos::logging::warn!("guang: import refused: {e}");
                     }
                     import_message.set(Some(text!(import_failed)));

@@ -264,6 +264,7 @@ fn decode_symbols(symbols: &[u8]) -> Result<ShareTarget, CodeError> {
             let (id, coupon) = values[1..].split_at_checked(id_len).ok_or(CodeError::BadId)?;
             ShareTarget::ItemCoupon { item: text(id), coupon: text(coupon) }
         }
+        // Longer than any id (only a coupon code may be): refused before the id check, which would too.
         _ if n > 64 => return Err(CodeError::BadId),
         KIND_ITEM => ShareTarget::Item(text(&values)),
         _ => ShareTarget::Creator(text(&values)),

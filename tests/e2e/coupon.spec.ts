@@ -77,7 +77,18 @@ test("a coupon travels with a share code: the code box opens the item with it ma
   const note = page.getByTestId("shared-coupon");
   await expect(note).toHaveAttribute("data-state", "valid");
   await expect(note).toHaveText("分享给你的优惠券 SPORTS-FANS12 可以使用，已在下方商品中标出");
-  await expect(page.locator('[data-testid=coupon][data-code="SPORTS-FANS12"]')).toHaveAttribute("data-shared", "true");
+  const marked = page.locator('[data-testid=coupon][data-code="SPORTS-FANS12"]');
+  await expect(marked).toHaveAttribute("data-shared", "true");
+  // Marked in words too, for everyone and for screen readers; the other coupon is not.
+  await expect(marked.getByTestId("coupon-shared-tag")).toHaveText("分享给你的券");
+  await expect(page.getByTestId("coupon-shared-tag")).toHaveCount(1);
+
+  // Before the coupon's window opens, the link says it has not started.
+  await page.clock.setFixedTime(new Date("2026-10-15T12:00:00+08:00"));
+  await page.reload();
+  await expect(note).toHaveAttribute("data-state", "upcoming");
+  await expect(note).toHaveText("分享给你的优惠券 SPORTS-FANS12 还没开始，开始日期见下方商品");
+  await expect(page.locator('[data-testid=coupon][data-code="SPORTS-FANS12"]')).toHaveAttribute("data-state", "upcoming");
 
   // After the coupon's end the same link still opens the post, and says the coupon ended.
   await page.clock.setFixedTime(new Date("2028-01-01T00:00:00+08:00"));

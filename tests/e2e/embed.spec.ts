@@ -358,4 +358,10 @@ test("embed mode keeps touch targets at 44 px and needs no hover", async ({ page
   );
   expect(small).toEqual([]);
   expect(await background((await page.mainFrame()))).toBe("rgb(17, 17, 17)");
+  // An item page with co-creator credits and coupons.
+  await page.goto("/item/i0092?embed=1");
+  await expect(page.getByTestId("co-creators")).toBeVisible();
+  const credits = await page.locator(".credit-link").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+  expect(credits.length).toBeGreaterThan(0);
+  for (const h of credits) expect(Math.round(h * 64) / 64).toBeGreaterThanOrEqual(44);
 });

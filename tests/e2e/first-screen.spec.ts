@@ -38,9 +38,31 @@ test("on the feed the first page is fetched once, early, and its first covers ar
   // The app took first-screen.js's response: one request for the page in all (the preload and the script share it).
   expect(pageRequests.length).toBe(1);
   expect(await page.evaluate(() => Object.keys((window as any).guangEarly ?? {}).length)).toBe(0);
-  // The first cards' covers are the preloaded ones.
+  // The first cards' covers are the preloaded ones, loaded at once (the top row at high priority); covers
+  // further down stay lazy.
   const src = await cards(page).first().locator("img").first().getAttribute("src");
   expect(preloaded).toContain(src);
+  // Positions within the grid: the first screen is its first 960 px (src/components/masonry.rs). The grid is
+  // windowed, so the cards far below are read after scrolling there, where they are first laid out.
+  const read = () =>
+    page.evaluate(() => {
+      const grid = document.querySelector("[data-testid=masonry]")!.getBoundingClientRect().top;
+      return [...document.querySelectorAll<HTMLElement>("[data-testid=card]")].map((c) => {
+        const img = c.querySelector<HTMLImageElement>(".card-cover img")!;
+        return { y: Math.round(c.getBoundingClientRect().top - grid), loading: img.loading, priority: img.getAttribute("fetchpriority") };
+      });
+    });
+  const covers = await read();
+  for (const c of covers) {
+    expect(c.priority, JSON.stringify(c)).toBe(c.y === 0 ? "high" : null);
+    if (c.y < 400) expect(c.loading, JSON.stringify(c)).toBe("eager");
+  }
+  await page.evaluate(() => window.scrollTo(0, 3500));
+  await page.waitForTimeout(300);
+  const below = (await read()).filter((c) => c.y > 2500);
+  expect(below.length, "cards far below the first screen").toBeGreaterThan(0);
+  for (const c of below) expect(c.loading, JSON.stringify(c)).toBe("lazy");
+  expect(covers.filter((c) => c.priority === "high").length).toBeGreaterThanOrEqual(2);
 });
 
 test("a deep link or another channel starts no early fetch, and a bad first page still gets the app's error state", async ({ page, errors }) => {
