@@ -258,7 +258,7 @@ fn anchor_dialogs(target: &web_sys::Element) {
     let rect = el.get_bounding_client_rect();
     let y = (rect.top() + rect.height() / 2.0).max(0.0);
     if let Some(html) = html().and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = html.style().set_property("--embed-y", &format!("{y:.0}px"));
+        let _ = html.style().set_property("--embed-y", &format!("{}px", crate::format::fixed(y, 0)));
     }
 }
 

@@ -31,9 +31,9 @@ pub fn Card(
     let href = format!("/item/{}", item.id);
     let creator_href = format!("/creator/{}", item.creator.id);
     let ratio = item.cover.display_ratio();
-    let cover_style = format!("aspect-ratio: 1 / {ratio:.4}");
+    let cover_style = format!("aspect-ratio: 1 / {}", crate::format::fixed(ratio, 4));
     // The venue badge sits on the cover's bottom corner from outside the card's link: it needs the ratio.
-    let card_style = format!("--cover-ratio: {ratio:.4}");
+    let card_style = format!("--cover-ratio: {}", crate::format::fixed(ratio, 4));
 
     let it = item.clone();
     let title = move || it.title_in(locale.get().tag()).to_string();

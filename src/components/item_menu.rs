@@ -250,7 +250,7 @@ pub fn ItemMenu() -> impl IntoView {
                                                 .collect_view()}
                                             <tr class="why-total">
                                                 <th scope="row">{tr!(l, term_total)}</th>
-                                                <td>{format!("{:.2}", b.total)}</td>
+                                                <td>{crate::format::fixed(b.total, 2)}</td>
                                             </tr>
                                         </tbody>
                                     </table>

@@ -221,7 +221,7 @@ pub fn Masonry(
         <div
             class="masonry"
             node_ref=grid
-            prop:style=move || format!("height: {:.0}px", layout.with(|l| l.height))
+            prop:style=move || format!("height: {}px", crate::format::fixed(layout.with(|l| l.height), 0))
             data-testid="masonry"
         >
             <For
@@ -235,9 +235,13 @@ pub fn Masonry(
                     let style = move || {
                         cards.with(|c| {
                             c.iter().find(|(i, _, _)| i.id == id).map(|(_, slot, w)| {
+                                use crate::format::fixed;
                                 format!(
-                                    "transform: translate({:.2}px, {:.2}px); width: {:.2}px; height: {:.2}px",
-                                    slot.x, slot.y, w, slot.h,
+                                    "transform: translate({}px, {}px); width: {}px; height: {}px",
+                                    fixed(slot.x, 2),
+                                    fixed(slot.y, 2),
+                                    fixed(*w, 2),
+                                    fixed(slot.h, 2),
                                 )
                             })
                         })

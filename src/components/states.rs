@@ -36,7 +36,7 @@ pub fn SkeletonGrid() -> impl IntoView {
                             {col
                                 .into_iter()
                                 .map(|i| {
-                                    let style = format!("aspect-ratio: 1 / {}", ratios[i]);
+                                    let style = format!("aspect-ratio: 1 / {}", crate::format::fixed(ratios[i], 2));
                                     view! {
                                         <div class="card card-skeleton">
                                             <div class="card-cover shimmer" prop:style=style></div>

@@ -8,13 +8,30 @@ fn is_en(locale: &str) -> bool {
     locale == "en"
 }
 
+/// `x` with exactly `decimals` digits after the point, rounded half away from zero; a non-finite `x` is 0.
+///
+/// Integer arithmetic instead of `format!("{x:.2}")`: core's exact float formatting is about 5 KB of wasm
+/// that every viewer would download for a few CSS lengths and counts.
+pub fn fixed(x: f64, decimals: u32) -> String {
+    let scale = 10_u64.pow(decimals.min(9));
+    let scaled = if x.is_finite() { (x * scale as f64).round().clamp(-9.0e15, 9.0e15) } else { 0.0 };
+    let v = scaled as i64;
+    let sign = if v < 0 { "-" } else { "" };
+    let a = v.unsigned_abs();
+    if decimals == 0 {
+        format!("{sign}{a}")
+    } else {
+        format!("{sign}{}.{:0w$}", a / scale, a % scale, w = decimals.min(9) as usize)
+    }
+}
+
 /// One decimal, without a trailing `.0` (12.0万 reads worse than 12万).
 fn one_decimal(x: f64) -> String {
-    let rounded = (x * 10.0).floor() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
+    let tenths = (x * 10.0).floor() as u64;
+    if tenths.is_multiple_of(10) {
+        (tenths / 10).to_string()
     } else {
-        format!("{rounded:.1}")
+        format!("{}.{}", tenths / 10, tenths % 10)
     }
 }
 
@@ -119,6 +136,26 @@ fn unit(n: i64, en_suffix: &str, zh_suffix: &str, en: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed_point_matches_what_css_needs() {
+        assert_eq!(fixed(1.25, 2), "1.25");
+        assert_eq!(fixed(1.0 / 3.0, 4), "0.3333");
+        assert_eq!(fixed(2.0 / 3.0, 2), "0.67");
+        assert_eq!(fixed(-0.004, 2), "0.00");
+        assert_eq!(fixed(-12.345, 1), "-12.3");
+        assert_eq!(fixed(199.5, 0), "200");
+        assert_eq!(fixed(0.05, 1), "0.1");
+        assert_eq!(fixed(f64::NAN, 2), "0.00");
+        assert_eq!(fixed(f64::INFINITY, 0), "0");
+        assert_eq!(fixed(1e300, 0), "9000000000000000");
+        for x in [0.0, 0.5, 2.71, 1234.5678, -7.25, 1e6 + 0.125] {
+            for d in 0..=4 {
+                let ours: f64 = fixed(x, d).parse().expect("a number");
+                assert!((ours - x).abs() <= 0.5 / 10f64.powi(d as i32) + 1e-9, "{x} {d}");
+            }
+        }
+    }
 
     #[test]
     fn days_read_as_dates_with_the_year_only_when_it_differs() {

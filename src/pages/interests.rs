@@ -148,9 +148,9 @@ pub fn InterestsPage() -> impl IntoView {
                                         role="meter"
                                         aria-valuemin="0"
                                         aria-valuemax="100"
-                                        aria-valuenow=format!("{pct:.0}")
+                                        aria-valuenow=crate::format::fixed(pct, 0)
                                     >
-                                        <span class="bar-fill" prop:style=format!("width: {pct:.1}%")></span>
+                                        <span class="bar-fill" prop:style=format!("width: {}%", crate::format::fixed(pct, 1))></span>
                                     </span>
                                 </li>
                             }

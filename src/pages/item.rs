@@ -347,7 +347,7 @@ fn ItemMedia(item: Arc<Item>) -> impl IntoView {
     let ctx = use_ctx();
     let locale = ctx.locale;
     let cover = item.cover.clone();
-    let ratio_style = format!("aspect-ratio: 1 / {:.4}", cover.display_ratio());
+    let ratio_style = format!("aspect-ratio: 1 / {}", crate::format::fixed(cover.display_ratio(), 4));
     match item.media.clone() {
         Media::Note { images } => {
             let images = if images.is_empty() { vec![cover] } else { images };
@@ -358,7 +358,7 @@ fn ItemMedia(item: Arc<Item>) -> impl IntoView {
                         .into_iter()
                         .enumerate()
                         .map(|(i, img)| {
-                            let style = format!("aspect-ratio: 1 / {:.4}", img.display_ratio());
+                            let style = format!("aspect-ratio: 1 / {}", crate::format::fixed(img.display_ratio(), 4));
                             let label = move || tr!(locale.get(), image_of, n = i + 1, total = total);
                             view! {
                                 <li class="gallery-item" prop:style=style aria-label=label>
