@@ -130,6 +130,10 @@ pub mod paths {
 
     /// Batched visit events (only when the API accepts writes).
     pub const EVENTS: &str = "events";
+
+    /// Published items from the studio (only when the API accepts writes); their device files go first, each
+    /// `PUT` to its path under the base.
+    pub const ITEMS: &str = "items";
 }
 
 /// Resolves a contract path against the base. Paths built by [`paths`] from valid ids always resolve.
@@ -152,12 +156,27 @@ const MAX_REASON_CHARS: usize = 200;
 /// POSTs `body` (JSON) to `url`, with an `Idempotency-Key` header when `key` is given, and classifies the
 /// answer. `keepalive` lets the request finish after the page is hidden (the events flush on page hide).
 pub async fn post_json(url: &str, body: String, key: Option<&str>, keepalive: bool) -> Result<(), WriteError> {
+    let body = wasm_bindgen::JsValue::from_str(&body);
+    send_write("POST", url, &body, "application/json", key, keepalive).await
+}
+
+/// Sends a write (`method` with `body` of `content_type`: a JSON string or a file) and classifies the answer
+/// the same way for every write: 2xx done, 408/429/5xx/offline worth retrying, any other 4xx refused with the
+/// server's reason as text.
+pub async fn send_write(
+    method: &str,
+    url: &str,
+    body: &wasm_bindgen::JsValue,
+    content_type: &str,
+    key: Option<&str>,
+    keepalive: bool,
+) -> Result<(), WriteError> {
     use wasm_bindgen::JsCast;
     let init = web_sys::RequestInit::new();
-    init.set_method("POST");
-    init.set_body(&wasm_bindgen::JsValue::from_str(&body));
+    init.set_method(method);
+    init.set_body(body);
     let headers = web_sys::Headers::new().map_err(|_| WriteError::Retry("headers".into()))?;
-    let _ = headers.set("Content-Type", "application/json");
+    let _ = headers.set("Content-Type", content_type);
     let _ = headers.set("Accept", "application/json");
     if let Some(k) = key {
         let _ = headers.set("Idempotency-Key", k);

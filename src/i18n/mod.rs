@@ -9,6 +9,8 @@
 #[cfg(feature = "app")]
 mod strings;
 #[cfg(feature = "app")]
+pub mod studio;
+#[cfg(feature = "app")]
 pub use strings::*;
 
 /// A UI language.

@@ -1,6 +1,7 @@
 //! Data contract v1 (docs/api.md): the documents Guang reads, their validation, and the URL and text policy
 //! for everything that comes from outside. No browser types, so it is tested natively.
 
+pub mod compose;
 pub mod config;
 pub mod coupon;
 pub mod creator;
@@ -11,6 +12,7 @@ pub mod item;
 pub mod keys;
 pub mod prefs;
 pub mod problem;
+pub mod shelf;
 pub mod text;
 pub mod time;
 pub mod url;

@@ -20,6 +20,7 @@ const pages: [string, string, string][] = [
   ["interests", "/me/interests", "#page-heading"],
   ["settings", "/me/settings", "[data-testid=settings-page]"],
   ["preview", "/creator/c01/preview", "[data-testid=studio]"],
+  ["compose", "/creator/c01/preview", "[data-testid=drafts]"],
 ];
 
 test("the suite runs the pinned axe-core, not the bundled one", async ({ page }) => {
@@ -55,6 +56,14 @@ for (const scheme of ["light", "dark"] as const) {
             if (name === "preview") {
               await page.getByTestId("draft-file").setInputFiles("demo/drafts/new-item.json");
               await expect(page.getByTestId("preview-frame")).toBeVisible();
+            }
+            if (name === "compose") {
+              // A new draft with problems showing: errors tied to their fields, the summary, the empty preview.
+              await page.getByTestId("draft-new").click();
+              await page.getByTestId("compose-title").fill("标题");
+              await page.getByTestId("add-product").click();
+              await page.getByTestId("product-price").fill("abc");
+              await expect(page.getByTestId("compose-problem").first()).toBeVisible();
             }
             await page.waitForTimeout(400);
             const result = await new AxeBuilder({ page, axeSource }).withTags(TAGS).analyze();

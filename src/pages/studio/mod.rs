@@ -1,8 +1,17 @@
-//! `/creator/:id/preview`: the creator preview studio. A creator loads a draft (a local JSON file, or a URL
-//! on this site) of a new item or a profile edit; the draft is validated against the contract with every
-//! problem listed by field path, and a valid draft is shown as visitors will see it (feed card, item page,
-//! creator page) in a phone, tablet or desktop frame, light or dark, zh or en. A traffic panel shows where
-//! the creator's views come from and how the draft would meet current campaigns.
+//! `/creator/:id/preview`: the creator studio. A creator composes a new item in a form (the compose
+//! workbench: drafts kept on the device, a live preview, export and publish), or loads a draft (a local JSON
+//! file, or a URL on this site) of a new item, which fills the form, or of a profile edit. Every draft is
+//! validated against the contract with every problem listed by field path, and a valid draft is shown as
+//! visitors will see it (feed card, item page, creator page) in a phone, tablet or desktop frame, light or
+//! dark, zh or en. A traffic panel shows where the creator's views come from and how the draft would meet
+//! current campaigns.
+
+mod bench;
+mod compose;
+mod drafts;
+mod js;
+mod media;
+mod publish;
 
 use std::sync::Arc;
 
@@ -18,15 +27,18 @@ use crate::components::choice::Choice;
 use crate::components::fan_level::fan_level_text;
 use crate::components::states::ErrorState;
 use crate::components::viewport::use_window_size;
+use crate::i18n::studio::{StudioText, S};
 use crate::i18n::{problem_text, source_text, Locale, Text};
+use crate::model::compose::{field_of, Compose, Field};
 use crate::model::documents::MAX_DOC_BYTES;
-use crate::model::{validate_draft, Creator, Draft, Item, Problem, ProblemKind};
+use crate::model::{validate_draft, Creator, CreatorRef, Draft, Item, Problem, ProblemKind};
 use crate::pages::creator::{use_creator, CreatorHeader};
 use crate::pages::item::ItemDetail;
 use crate::pages::not_found::{Missing, NotFound};
 use crate::pages::Load;
 use crate::social::{FanLevel, Source};
 use crate::{text, tr};
+use bench::Bench;
 
 /// A preview frame's width in CSS pixels.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -96,6 +108,19 @@ fn check(text: &str, creator: &str, base: &crate::model::ApiBase) -> DraftState 
     }
 }
 
+/// Adds the studio's own stylesheet (`studio.css`, beside index.html) once; viewers never load it.
+fn load_stylesheet() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    if doc.get_element_by_id("studio-css").is_some() {
+        return;
+    }
+    let (Ok(link), Ok(Some(head))) = (doc.create_element("link"), doc.query_selector("head")) else { return };
+    let _ = link.set_attribute("id", "studio-css");
+    let _ = link.set_attribute("rel", "stylesheet");
+    let _ = link.set_attribute("href", "studio.css");
+    let _ = head.append_child(&link);
+}
+
 /// The URL of `reference` resolved against the page, if it is on this site.
 fn same_origin_url(reference: &str) -> Option<String> {
     let window = web_sys::window()?;
@@ -113,13 +138,45 @@ fn Studio(creator: Arc<Creator>) -> impl IntoView {
         Effect::new(move |_| set_title(&format!("{} · {name}", tr!(ctx.locale.get(), studio))));
     }
     focus_id("page-heading");
+    load_stylesheet();
+    let st = StudioText::new(ctx.locale.into());
+    let me = CreatorRef {
+        id: creator.id.clone(),
+        name: creator.name.clone(),
+        avatar: creator.avatar.clone(),
+        verified: creator.verified,
+        collabs: creator.collabs.iter().map(|c| c.id.clone()).collect(),
+    };
+    let bench = Bench::new(me, st);
+    // A creator coming back continues where they left off: the newest draft opens.
+    if let Some(newest) = bench.shelf.with_untracked(|s| s.drafts.first().map(|d| d.id.clone())) {
+        bench.open(&newest);
+    }
+    for d in bench.shelf.with_untracked(|s| {
+        s.drafts
+            .iter()
+            .filter(|d| matches!(d.publish, Some(crate::model::compose::Publish::Pending { .. })))
+            .map(|d| d.id.clone())
+            .collect::<Vec<_>>()
+    }) {
+        publish::run(bench, d);
+    }
     let draft = RwSignal::new(DraftState::None);
     let busy = RwSignal::new(false);
     let base = ctx.session().base.clone();
     let creator_id = creator.id.clone();
     let accept = {
         let (base, creator_id) = (base.clone(), creator_id.clone());
-        move |text: String| draft.set(check(&text, &creator_id, &base))
+        move |text: String| match check(&text, &creator_id, &base) {
+            // A new item fills the form, as a new draft on the device.
+            DraftState::Valid(d) if matches!(*d, Draft::Item(_)) => {
+                if let Draft::Item(item) = &*d {
+                    bench.start(Compose::from_item(item, bench::now_ms()));
+                }
+                draft.set(DraftState::None);
+            }
+            other => draft.set(other),
+        }
     };
     let on_file = {
         let accept = accept.clone();
@@ -180,10 +237,24 @@ fn Studio(creator: Arc<Creator>) -> impl IntoView {
 
     let name = creator.name.clone();
     let for_preview = creator.clone();
+    let for_bench = creator.clone();
+    let shown = Signal::derive(move || match draft.get() {
+        DraftState::Valid(d) => Some(d),
+        _ => bench.preview.get(),
+    });
     view! {
         <div class="studio" data-testid="studio">
             <h1 id="page-heading" tabindex="-1">{move || format!("{} · {name}", tr!(ctx.locale.get(), studio))}</h1>
             <p class="muted">{move || tr!(ctx.locale.get(), studio_intro)}</p>
+            {move || {
+                if st.failed.get() {
+                    view! { <ErrorState error=crate::api::FetchError::Network("studio strings".into()) on_retry=Callback::new(move |_| st.retry())/> }.into_any()
+                } else if st.loaded() {
+                    view! { <Workbench bench creator=for_bench.clone()/> }.into_any()
+                } else {
+                    view! { <div class="creator-skeleton shimmer" role="status" aria-busy="true"></div> }.into_any()
+                }
+            }}
             <section class="studio-load" aria-labelledby="load-title">
                 <h2 id="load-title" class="section-title">{move || tr!(ctx.locale.get(), load_draft)}</h2>
                 <label class="field">
@@ -202,10 +273,10 @@ fn Studio(creator: Arc<Creator>) -> impl IntoView {
                 {move || match draft.get() {
                     DraftState::None => view! { <p class="muted" data-testid="no-draft">{move || tr!(ctx.locale.get(), no_draft)}</p> }.into_any(),
                     DraftState::Broken(problems) => view! { <ProblemList problems/> }.into_any(),
-                    DraftState::Valid(d) => view! { <Preview draft=d creator=for_preview.clone()/> }.into_any(),
+                    DraftState::Valid(d) => view! { <Preview draft=Signal::stored(Some(d)) creator=for_preview.clone()/> }.into_any(),
                 }}
             </div>
-            <TrafficPanel creator=creator.clone() draft/>
+            <TrafficPanel creator=creator.clone() draft=shown/>
         </div>
     }
 }
@@ -239,7 +310,13 @@ fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
 
 /// The valid draft in a frame, with the frame, theme and language switches.
 #[component]
-fn Preview(draft: Arc<Draft>, creator: Arc<Creator>) -> impl IntoView {
+fn Preview(
+    draft: Signal<Option<Arc<Draft>>>,
+    creator: Arc<Creator>,
+    /// Replaces the heading (the compose form's preview says when it shows the last valid state).
+    #[prop(default = None)]
+    heading: Option<Signal<String>>,
+) -> impl IntoView {
     let ctx = use_ctx();
     // Choices are indices into these lists (one radio-group component for all three).
     const FRAMES: &[(Text, &str)] =
@@ -258,14 +335,20 @@ fn Preview(draft: Arc<Draft>, creator: Arc<Creator>) -> impl IntoView {
         let available = (window.width.get() - 40.0).clamp(280.0, 1240.0);
         (available / frame.get().width()).min(1.0)
     };
-    let (item, profile): (Option<Arc<Item>>, Arc<Creator>) = match &*draft {
-        Draft::Item(i) => (Some(Arc::new(i.clone())), creator),
-        Draft::Creator(c) => (None, Arc::new(c.clone())),
-    };
     let frame_ctx = ctx.with_locale(frame_locale);
+    let content = move || {
+        let d = draft.get()?;
+        let (item, profile): (Option<Arc<Item>>, Arc<Creator>) = match &*d {
+            Draft::Item(i) => (Some(Arc::new(i.clone())), creator.clone()),
+            Draft::Creator(c) => (None, Arc::new(c.clone())),
+        };
+        Some(view! { <FrameContent ctx=frame_ctx item profile/> })
+    };
     view! {
         <section class="studio-preview" aria-labelledby="preview-title">
-            <h2 id="preview-title" class="section-title" data-testid="draft-valid">{move || tr!(ctx.locale.get(), draft_valid)}</h2>
+            <h2 id="preview-title" class="section-title" data-testid="draft-valid">
+                {move || heading.map(|h| h.get()).unwrap_or_else(|| tr!(ctx.locale.get(), draft_valid).to_string())}
+            </h2>
             <div class="choices">
                 <Choice legend=text!(frame_label) name="frame" options=FRAMES value=frame_index/>
                 <Choice legend=text!(theme_label) name="theme" options=THEMES value=theme_index/>
@@ -279,10 +362,10 @@ fn Preview(draft: Arc<Draft>, creator: Arc<Creator>) -> impl IntoView {
                     data-testid="preview-frame"
                     data-frame=move || frame.get().id()
                     lang=move || frame_locale.get().tag()
-                    prop:style=move || format!("width: {}px; zoom: {:.3}", frame.get().width(), zoom())
+                    prop:style=move || format!("width: {}px; zoom: {}", frame.get().width(), crate::format::fixed(zoom(), 3))
                     inert=true
                 >
-                    <FrameContent ctx=frame_ctx item profile/>
+                    {content}
                 </div>
             </div>
         </section>
@@ -347,7 +430,7 @@ fn FrameContent(ctx: crate::app::Ctx, item: Option<Arc<Item>>, profile: Arc<Crea
 /// Where the creator's views come from (the content pack's 30-day counts, and visits counted on this
 /// device), and how the draft meets the campaigns that are on or coming.
 #[component]
-fn TrafficPanel(creator: Arc<Creator>, draft: RwSignal<DraftState>) -> impl IntoView {
+fn TrafficPanel(creator: Arc<Creator>, draft: Signal<Option<Arc<Draft>>>) -> impl IntoView {
     let ctx = use_ctx();
     let locale = ctx.locale;
     let entries: Vec<(Source, u64)> = creator
@@ -368,7 +451,7 @@ fn TrafficPanel(creator: Arc<Creator>, draft: RwSignal<DraftState>) -> impl Into
             let l = locale.get();
             let parts: Vec<String> = summary
                 .iter()
-                .map(|(s, v)| format!("{} {:.0}%", source_text(*s)(l), *v as f64 * 100.0 / total as f64))
+                .map(|(s, v)| format!("{} {}%", source_text(*s)(l), crate::format::fixed(*v as f64 * 100.0 / total as f64, 0)))
                 .collect();
             format!("{}: {}", tr!(l, traffic), parts.join(", "))
         };
@@ -386,7 +469,7 @@ fn TrafficPanel(creator: Arc<Creator>, draft: RwSignal<DraftState>) -> impl Into
                     .map(|(i, (source, v))| {
                         let y = i as f64 * row_h;
                         let w = (v as f64 / max as f64 * 180.0).max(1.0);
-                        let pct = format!("{:.0}%", v as f64 * 100.0 / total as f64);
+                        let pct = format!("{}%", crate::format::fixed(v as f64 * 100.0 / total as f64, 0));
                         view! {
                             <g data-source=source.as_str()>
                                 <text x="0" y=y + 18.0 class="chart-label">{move || source_text(source)(locale.get())}</text>
@@ -424,7 +507,9 @@ fn TrafficPanel(creator: Arc<Creator>, draft: RwSignal<DraftState>) -> impl Into
                     .iter()
                     .zip(s.entries())
                     .rev()
-                    .map(|(lv, n)| format!("{} {:.0}%", fan_level_text(*lv)(l), n as f64 * 100.0 / total))
+                    .map(|(lv, n)| {
+                        format!("{} {}%", fan_level_text(*lv)(l), crate::format::fixed(n as f64 * 100.0 / total, 0))
+                    })
                     .collect();
                 format!("{} ({})", tr!(l, traffic_share_super, pct = s.super_percent()), parts.join(" · "))
             });
@@ -450,11 +535,11 @@ fn TrafficPanel(creator: Arc<Creator>, draft: RwSignal<DraftState>) -> impl Into
     let matches = move || {
         let l = locale.get();
         let (draft_campaign, topics) = match draft.get() {
-            DraftState::Valid(d) => match &*d {
+            Some(d) => match &*d {
                 Draft::Item(i) => (i.campaign.clone(), i.topics.clone()),
                 Draft::Creator(c) => (None, c.topics.clone()),
             },
-            _ => (None, creator_topics.clone()),
+            None => (None, creator_topics.clone()),
         };
         campaigns
             .iter()
@@ -491,5 +576,102 @@ fn TrafficPanel(creator: Arc<Creator>, draft: RwSignal<DraftState>) -> impl Into
             <h3 class="section-title">{move || tr!(ctx.locale.get(), campaign_match)}</h3>
             <ul class="campaign-list">{matches}</ul>
         </section>
+    }
+}
+
+/// The compose workbench: the drafts on this device, the open draft's form, and beside it (below it on a
+/// phone) what is left to fix, the live preview, and export and publish.
+#[component]
+fn Workbench(bench: Bench, creator: Arc<Creator>) -> impl IntoView {
+    let st = bench.st;
+    let open = Memo::new(move |_| bench.draft.with(|d| d.as_ref().map(|d| d.id.clone())));
+    let has_preview = Memo::new(move |_| bench.preview.with(Option::is_some));
+    let preview = Signal::derive(move || bench.preview.get());
+    let locale = bench.ctx.locale;
+    let heading = Signal::derive(move || {
+        if bench.checked.with(|c| c.problems.is_empty()) {
+            tr!(locale.get(), draft_valid).to_string()
+        } else {
+            st.t(S::preview_stale)
+        }
+    });
+    view! {
+        <section class="bench" aria-labelledby="bench-title" data-testid="bench">
+            <h2 id="bench-title" class="visually-hidden">{move || st.t(S::compose_title)}</h2>
+            <drafts::DraftList bench/>
+            {move || {
+                open.get()
+                    .map(|_| {
+                        let creator = creator.clone();
+                        view! {
+                            <div class="compose-layout">
+                                <compose::ComposeForm bench/>
+                                <div class="compose-side">
+                                    <Summary bench/>
+                                    {move || {
+                                        if has_preview.get() {
+                                            view! { <Preview draft=preview creator=creator.clone() heading=Some(heading)/> }.into_any()
+                                        } else {
+                                            view! { <p class="muted preview-empty" data-testid="preview-empty">{move || st.t(S::preview_empty)}</p> }.into_any()
+                                        }
+                                    }}
+                                    <publish::Ready bench/>
+                                </div>
+                            </div>
+                        }
+                    })
+            }}
+            <p class="studio-status" role="status" data-testid="studio-status">{move || bench.status.get()}</p>
+        </section>
+    }
+}
+
+/// What is left to fix before the draft can be published, each linked to its field.
+#[component]
+fn Summary(bench: Bench) -> impl IntoView {
+    let st = bench.st;
+    let locale = bench.ctx.locale;
+    let target = |f: Field| match f {
+        Field::Title => "c-title".to_string(),
+        Field::Text => "c-text".to_string(),
+        Field::Images => "c-images-err".to_string(),
+        Field::Video => "c-video-err".to_string(),
+        Field::Topics => "c-topics-err".to_string(),
+        Field::Product(i) => format!("c-p{i}-title"),
+        Field::Campaign => "c-campaign".to_string(),
+        Field::Other => "c-title".to_string(),
+    };
+    view! {
+        <div class="compose-summary" data-testid="compose-summary" aria-live="polite">
+            {move || {
+                let problems = bench.checked.with(|c| c.problems.clone());
+                if problems.is_empty() {
+                    return view! { <p class="ok" data-testid="compose-ok">{move || st.t(S::no_problems)}</p> }.into_any();
+                }
+                let n = problems.len();
+                view! {
+                    <p class="section-title">{move || st.f(S::problems_left, &[("n", &n)])}</p>
+                    <ul class="problems-list">
+                        {problems
+                            .into_iter()
+                            .map(|p| {
+                                let id = target(field_of(&p.path));
+                                let kind = p.kind.clone();
+                                view! {
+                                    <li data-testid="compose-problem" data-path=p.path.clone()>
+                                        <a href=format!("#{id}")>
+                                            <code>{p.path.clone()}</code>
+                                            " "
+                                            {move || problem_text(&kind, locale.get())}
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </div>
     }
 }

@@ -1,0 +1,339 @@
+//! The compose workbench's state: the creator's drafts on the device, the open draft, its files' object URLs
+//! and what the contract's check makes of it. Every change is saved on the device shortly after typing stops
+//! and at once when the page is hidden, so a reload, a crash or going offline loses nothing.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use super::media::{self, ObjectUrls};
+use crate::app::{use_ctx, Ctx};
+use crate::i18n::studio::{StudioText, S};
+use crate::model::compose::{Checked, Compose};
+use crate::model::shelf::Shelf;
+use crate::model::{ApiBase, CreatorRef, Draft, Item, Media};
+use crate::storage;
+
+/// How long typing must pause before the draft is written to the device.
+const SAVE_DELAY_MS: u32 = 400;
+
+/// Everything the workbench's parts share; `Copy`, so views capture it freely.
+#[derive(Clone, Copy)]
+pub struct Bench {
+    /// The creator's drafts, newest change first.
+    pub shelf: RwSignal<Shelf>,
+    /// Stored entries that did not read, kept aside and offered for download.
+    pub aside: RwSignal<Vec<String>>,
+    /// The open draft.
+    pub draft: RwSignal<Option<Compose>>,
+    /// The contract's verdict on the open draft.
+    pub checked: Memo<Checked>,
+    /// The last valid state of the open draft, as visitors would see it (device files by object URL).
+    pub preview: RwSignal<Option<Arc<Draft>>>,
+    /// Object URLs of the open draft's device files.
+    pub urls: ObjectUrls,
+    /// A status line for the creator (saved, a refused file, storage full), announced politely.
+    pub status: RwSignal<String>,
+    /// The last deleted draft and its place, while its undo is offered.
+    pub undo: RwSignal<Option<(usize, Compose)>>,
+    /// Whose drafts these are, as the item documents name the creator.
+    pub creator: StoredValue<CreatorRef>,
+    /// The studio's strings.
+    pub st: StudioText,
+    /// The app's context, for code that runs outside the component tree (tasks, handlers).
+    pub ctx: Ctx,
+    /// Bumped when a file's object URL arrives, so the preview shows it.
+    pub files_rev: RwSignal<u64>,
+    saved_rev: StoredValue<u64>,
+    rev: RwSignal<u64>,
+}
+
+fn shelf_key(creator: &str) -> String {
+    format!("drafts.{creator}")
+}
+
+fn aside_key(creator: &str) -> String {
+    format!("drafts-aside.{creator}")
+}
+
+/// Milliseconds since the epoch.
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// A new draft id: time-ordered and unique enough on one device.
+pub fn new_id() -> String {
+    let n = (js_sys::Math::random() * 1_679_616.0) as u64;
+    format!("d{:x}{n:x}", now_ms())
+}
+
+impl Bench {
+    /// Reads the creator's drafts from the device and starts saving the open one as it changes.
+    pub fn new(creator: CreatorRef, st: StudioText) -> Self {
+        let ctx = use_ctx();
+        let stored = storage::get(&shelf_key(&creator.id));
+        let (shelf, mut aside) = stored.as_deref().map(Shelf::from_json).unwrap_or_default();
+        let kept: Vec<String> =
+            storage::get(&aside_key(&creator.id)).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+        if !aside.is_empty() {
+            leptos::logging::warn!("guang: {} stored drafts did not read; kept aside", aside.len());
+            let mut all = kept;
+            all.append(&mut aside);
+            // Set aside, never dropped: the unreadable text moves to its own key before the shelf is rewritten.
+            if storage::set(&aside_key(&creator.id), &serde_json::to_string(&all).unwrap_or_default()) {
+                storage::set(&shelf_key(&creator.id), &shelf.to_json());
+            }
+            aside = all;
+        } else {
+            aside = kept;
+        }
+        let session = ctx.session();
+        let base = session.base.clone();
+        let now = session.now;
+        let draft = RwSignal::new(None::<Compose>);
+        let who = creator.clone();
+        let checked =
+            Memo::new(move |_| draft.with(|d| d.as_ref().map(|d| d.check(&who, &base, now)).unwrap_or_default()));
+        let bench = Self {
+            shelf: RwSignal::new(shelf),
+            aside: RwSignal::new(aside),
+            draft,
+            checked,
+            preview: RwSignal::new(None),
+            urls: ObjectUrls::new(),
+            status: RwSignal::new(String::new()),
+            undo: RwSignal::new(None),
+            creator: StoredValue::new(creator),
+            st,
+            ctx,
+            files_rev: RwSignal::new(0),
+            saved_rev: StoredValue::new(0),
+            rev: RwSignal::new(0),
+        };
+        let base = ctx.session().base.clone();
+        Effect::new(move |_| {
+            bench.files_rev.track();
+            let item = checked.with(|c| c.item.clone());
+            if let Some(item) = item {
+                let shown = bench.draft.with_untracked(|d| d.as_ref().map(|d| bench.with_object_urls(d, item, &base)));
+                bench.preview.set(shown.map(|i| Arc::new(Draft::Item(i))));
+            }
+        });
+        bench.save_on_hide();
+        // A status line says one thing for a while, then goes.
+        Effect::new(move |_| {
+            if bench.status.with(String::is_empty) {
+                return;
+            }
+            let shown = bench.status.get_untracked();
+            set_timeout(
+                move || {
+                    if bench.status.try_with_untracked(|s| *s == shown) == Some(true) {
+                        bench.status.set(String::new());
+                    }
+                },
+                std::time::Duration::from_secs(6),
+            );
+        });
+        bench
+    }
+
+    /// Changes the open draft; the change is saved shortly after.
+    pub fn edit(self, change: impl FnOnce(&mut Compose)) {
+        let mut changed = false;
+        self.draft.update(|d| {
+            if let Some(d) = d {
+                change(d);
+                d.updated_ms = now_ms();
+                changed = true;
+            }
+        });
+        if !changed {
+            return;
+        }
+        let rev = self.rev.get_untracked() + 1;
+        self.rev.set(rev);
+        set_timeout(
+            move || {
+                if self.rev.try_get_untracked() == Some(rev) {
+                    self.save_now();
+                }
+            },
+            std::time::Duration::from_millis(u64::from(SAVE_DELAY_MS)),
+        );
+    }
+
+    /// Writes the open draft to the device now, if it changed since the last write.
+    pub fn save_now(self) {
+        let Some(rev) = self.rev.try_get_untracked() else { return };
+        if self.saved_rev.get_value() == rev {
+            return;
+        }
+        let Some(Some(draft)) = self.draft.try_get_untracked() else { return };
+        let mut saved = true;
+        self.shelf.update(|s| saved = s.save(draft));
+        if !saved {
+            self.status.set(self.st.t(S::shelf_full));
+            return;
+        }
+        if self.write() {
+            self.saved_rev.set_value(rev);
+        }
+    }
+
+    /// Writes the shelf to local storage; says so when the device refuses.
+    pub fn write(self) -> bool {
+        let id = self.creator.with_value(|c| c.id.clone());
+        let ok = self.shelf.with_untracked(|s| storage::set(&shelf_key(&id), &s.to_json()));
+        if !ok {
+            self.status.set(self.st.t(S::storage_full));
+        }
+        ok
+    }
+
+    /// Forgets the unreadable entries once the creator has downloaded them.
+    pub fn clear_aside(self) {
+        storage::remove(&aside_key(&self.creator.with_value(|c| c.id.clone())));
+        self.aside.set(Vec::new());
+    }
+
+    fn save_on_hide(self) {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let handler = Closure::<dyn FnMut()>::new(move || {
+            let hidden = web_sys::window()
+                .and_then(|w| w.document())
+                .is_some_and(|d| super::js::string(&d, "visibilityState") == "hidden");
+            if hidden {
+                self.save_now();
+            }
+        });
+        let f: js_sys::Function = handler.as_ref().unchecked_ref::<js_sys::Function>().clone();
+        let _ = document.add_event_listener_with_callback("visibilitychange", &f);
+        let window = web_sys::window();
+        if let Some(w) = &window {
+            let _ = w.add_event_listener_with_callback("pagehide", &f);
+        }
+        handler.forget();
+        on_cleanup(move || {
+            self.save_now();
+            if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+                let _ = d.remove_event_listener_with_callback("visibilitychange", &f);
+            }
+            if let Some(w) = window {
+                let _ = w.remove_event_listener_with_callback("pagehide", &f);
+            }
+        });
+    }
+
+    /// Opens a draft of the shelf (after saving the one open now), making object URLs for its device files.
+    pub fn open(self, id: &str) {
+        self.save_now();
+        let Some(draft) = self.shelf.with_untracked(|s| s.get(id).cloned()) else { return };
+        let names: Vec<String> = draft.files().filter(|f| f.url.is_none()).map(|f| f.name.clone()).collect();
+        let draft_id = draft.id.clone();
+        self.preview.set(None);
+        self.draft.set(Some(draft));
+        self.rev.set(self.rev.get_untracked() + 1);
+        self.saved_rev.set_value(self.rev.get_untracked());
+        spawn_local(async move {
+            let lost = self.urls.open(&draft_id, names).await;
+            if !lost.is_empty() {
+                self.status.try_set(self.st.f(S::files_lost, &[("n", &lost.len())]));
+            }
+            // The preview's URLs exist now.
+            self.files_rev.try_update(|r| *r += 1);
+        });
+    }
+
+    /// Starts a new empty draft and opens it.
+    pub fn new_draft(self) {
+        self.start(Compose::new(new_id(), now_ms()));
+    }
+
+    /// Puts `draft` on the shelf and opens it.
+    pub fn start(self, draft: Compose) {
+        self.save_now();
+        let id = draft.id.clone();
+        let mut saved = true;
+        self.shelf.update(|s| saved = s.save(draft));
+        if !saved {
+            self.status.set(self.st.t(S::shelf_full));
+            return;
+        }
+        self.write();
+        self.open(&id);
+    }
+
+    /// The item with device files shown through their object URLs (the preview's copy only).
+    fn with_object_urls(self, draft: &Compose, mut item: Item, base: &ApiBase) -> Item {
+        let local: Vec<(String, String)> = draft
+            .files()
+            .filter(|f| f.url.is_none())
+            .filter_map(|f| Some((base.resolve(&draft.media_path(f)).ok()?, self.urls.get(&f.name)?)))
+            .collect();
+        let swap = |url: &mut String| {
+            if let Some((_, object)) = local.iter().find(|(resolved, _)| resolved == url) {
+                *url = object.clone();
+            }
+        };
+        swap(&mut item.cover.url);
+        match &mut item.media {
+            Media::Note { images } => images.iter_mut().for_each(|i| swap(&mut i.url)),
+            Media::Video { url, .. } => swap(url),
+            Media::Live { .. } => {}
+        }
+        item
+    }
+
+    /// Deletes a draft (its files too, once the undo is no longer offered).
+    pub fn delete(self, id: &str) {
+        let mut removed = None;
+        self.shelf.update(|s| removed = s.remove(id));
+        let Some((at, draft)) = removed else { return };
+        if self.draft.with_untracked(|d| d.as_ref().is_some_and(|d| d.id == id)) {
+            self.draft.set(None);
+            self.preview.set(None);
+        }
+        self.write();
+        // A second delete ends the first one's undo: its files go now.
+        if let Some((_, gone)) = self.undo.get_untracked() {
+            forget_files(&gone);
+        }
+        self.undo.set(Some((at, draft)));
+    }
+
+    /// Puts the last deleted draft back.
+    pub fn undo_delete(self) {
+        if let Some((at, draft)) = self.undo.get_untracked() {
+            self.undo.set(None);
+            self.shelf.update(|s| s.restore(at, draft));
+            self.write();
+        }
+    }
+
+    /// Copies a draft under a new id, files included, and opens the copy.
+    pub fn duplicate(self, id: &str) {
+        let Some(source) = self.shelf.with_untracked(|s| s.get(id).cloned()) else { return };
+        let copy = Compose { id: new_id(), updated_ms: now_ms(), publish: None, ..source.clone() };
+        let names: Vec<String> = source.files().filter(|f| f.url.is_none()).map(|f| f.name.clone()).collect();
+        let (from, to) = (source.id.clone(), copy.id.clone());
+        spawn_local(async move {
+            for name in names {
+                if !media::copy(&from, &to, &name).await {
+                    self.status.try_set(self.st.t(S::storage_full));
+                }
+            }
+            self.start(copy);
+        });
+    }
+}
+
+/// Deletes a draft's device files from storage.
+pub fn forget_files(draft: &Compose) {
+    let names: Vec<String> = draft.files().filter(|f| f.url.is_none()).map(|f| f.name.clone()).collect();
+    let id = draft.id.clone();
+    spawn_local(async move { media::forget(&id, names).await });
+}

@@ -1,0 +1,503 @@
+//! The compose form: kind, title and text with live counts, images or a video from the device (picker or
+//! drag-and-drop), topics, products and a campaign. Every field shows the contract's problems about it as the
+//! creator types, tied to the field for screen readers; the same problems are summarised above the preview.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use super::bench::Bench;
+use super::media::{self, files_of, MediaError, Want};
+use crate::app::use_ctx;
+use crate::i18n::problem_text;
+use crate::i18n::studio::S;
+use crate::model::compose::{field_of, Compose, ComposeKind, Field, LocalFile, ProductDraft, MAX_IMAGES, MAX_PRODUCTS};
+use crate::model::item::{MAX_TEXT, MAX_TITLE};
+
+/// How far past a limit the browser lets a field grow: enough to show the creator the limit was passed, not
+/// enough for a pasted book to slow every keystroke.
+const OVERFLOW: usize = 1_000;
+
+/// The problems of one field, as text, for the field's error line.
+fn errors_of(bench: Bench, field: Field) -> Vec<String> {
+    let l = bench.ctx.locale.get();
+    bench
+        .checked
+        .with(|c| c.problems.iter().filter(|p| field_of(&p.path) == field).map(|p| problem_text(&p.kind, l)).collect())
+}
+
+/// A field's error line, announced when it changes and named by the field's `aria-describedby`.
+#[component]
+fn FieldErrors(bench: Bench, field: Field, id: String) -> impl IntoView {
+    view! {
+        <p class="field-errors" id=id data-testid="field-errors" data-field=format!("{field:?}")>
+            {move || errors_of(bench, field).join("；")}
+        </p>
+    }
+}
+
+fn value_of(bench: Bench, get: impl Fn(&Compose) -> String + Send + Sync + 'static) -> impl Fn() -> String {
+    move || bench.draft.with(|d| d.as_ref().map(&get).unwrap_or_default())
+}
+
+fn input_text(ev: &leptos::ev::Event) -> String {
+    event_target_value(ev)
+}
+
+/// Says why a picked file was not taken.
+fn refused(bench: Bench, name: &str, e: MediaError) {
+    let st = bench.st;
+    let text = match e {
+        MediaError::NotAccepted => st.f(S::file_not_accepted, &[("name", &name)]),
+        MediaError::TooLarge { bytes, max } => st.f(
+            S::file_too_large,
+            &[
+                ("name", &name),
+                ("size", &crate::format::fixed(bytes as f64 / 1_048_576.0, 1)),
+                ("max", &(max / 1_048_576)),
+            ],
+        ),
+        MediaError::Full => st.t(S::storage_full),
+    };
+    bench.status.set(text);
+}
+
+/// Takes picked or dropped files into the open draft: images into the gallery (or the poster), a video as the
+/// video.
+fn take_files(bench: Bench, files: Vec<wasm_bindgen::JsValue>, want: Want, poster: bool) {
+    let Some(draft) = bench.draft.with_untracked(|d| d.as_ref().map(|d| d.id.clone())) else { return };
+    spawn_local(async move {
+        for file in files {
+            let name = super::js::string(&file, "name");
+            if want == Want::Image && !poster {
+                let full = bench.draft.with_untracked(|d| d.as_ref().is_some_and(|d| d.images.len() >= MAX_IMAGES));
+                if full {
+                    bench.status.try_set(bench.st.f(S::images_full, &[("max", &MAX_IMAGES)]));
+                    break;
+                }
+            }
+            match media::take(file, &draft, want).await {
+                Ok((local, url)) => {
+                    bench.urls.put(local.name.clone(), url);
+                    let still_open = bench.draft.with_untracked(|d| d.as_ref().is_some_and(|d| d.id == draft));
+                    if !still_open {
+                        continue;
+                    }
+                    bench.edit(|d| match (want, poster) {
+                        (Want::Video, _) => d.video = Some(local),
+                        (Want::Image, true) => d.poster = Some(local),
+                        (Want::Image, false) => d.images.push(local),
+                    });
+                    bench.files_rev.update(|r| *r += 1);
+                    bench.status.set(bench.st.f(S::file_added, &[("name", &name)]));
+                }
+                Err(e) => refused(bench, &name, e),
+            }
+            if want == Want::Video || poster {
+                break;
+            }
+        }
+    });
+}
+
+/// The URL that shows a file: its object URL when it is on the device, its own URL resolved otherwise.
+fn shown_url(bench: Bench, file: &LocalFile) -> String {
+    bench.files_rev.track();
+    match &file.url {
+        Some(u) => bench.ctx.session().base.resolve(u).unwrap_or_default(),
+        None => bench.urls.get(&file.name).unwrap_or_default(),
+    }
+}
+
+/// A file input styled as a button, with a drop zone around it.
+#[component]
+fn Picker(bench: Bench, want: Want, poster: bool, label: S, testid: &'static str) -> impl IntoView {
+    let st = bench.st;
+    let accept = match want {
+        Want::Image => "image/jpeg,image/png,image/webp,image/gif,image/avif",
+        Want::Video => "video/mp4,video/webm,video/quicktime",
+    };
+    let multiple = want == Want::Image && !poster;
+    let dragging = RwSignal::new(false);
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        let files = files_of(&super::js::get(&super::js::get(&ev, "dataTransfer"), "files"));
+        take_files(bench, files, want, poster);
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let files = files_of(&super::js::get(&input, "files"));
+        input.set_value("");
+        take_files(bench, files, want, poster);
+    };
+    view! {
+        <div
+            class="dropzone"
+            class:is-dragging=move || dragging.get()
+            on:dragover=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop
+        >
+            <label class="btn">
+                <input type="file" class="visually-hidden" accept=accept multiple=multiple data-testid=testid on:change=on_change/>
+                {move || st.t(label)}
+            </label>
+            <span class="muted">{move || st.t(S::drop_hint)}</span>
+        </div>
+    }
+}
+
+/// The gallery: thumbnails in order with a description each, moved and removed by buttons.
+#[component]
+fn Gallery(bench: Bench) -> impl IntoView {
+    let st = bench.st;
+    let names = Memo::new(move |_| {
+        bench.draft.with(|d| {
+            d.as_ref().map(|d| d.images.iter().map(|i| i.name.clone()).collect::<Vec<_>>()).unwrap_or_default()
+        })
+    });
+    let count = move || names.with(Vec::len);
+    let index_of = move |name: &str| names.with(|n| n.iter().position(|x| x == name));
+    let shift = move |name: String, by: isize| {
+        bench.edit(|d| {
+            if let Some(i) = d.images.iter().position(|x| x.name == name) {
+                let j = i as isize + by;
+                if (0..d.images.len() as isize).contains(&j) {
+                    d.images.swap(i, j as usize);
+                }
+            }
+        });
+    };
+    view! {
+        <div class="field" role="group" aria-labelledby="c-images-label">
+            <span class="field-label" id="c-images-label">
+                {move || st.t(S::images_label)}
+                <span class="count">{move || format!("{}/{MAX_IMAGES}", count())}</span>
+            </span>
+            <ol class="thumbs" data-testid="compose-images">
+                <For each=move || names.get() key=|n| n.clone() let:name>
+                    {
+                        let file = {
+                            let name = name.clone();
+                            move || bench.draft.with(|d| d.as_ref().and_then(|d| d.images.iter().find(|i| i.name == name).cloned()))
+                        };
+                        let n = {
+                            let name = name.clone();
+                            Memo::new(move |_| index_of(&name).map_or(0, |i| i + 1))
+                        };
+                        let (up, down, remove, alt_name) = (name.clone(), name.clone(), name.clone(), name.clone());
+                        view! {
+                            <li class="thumb" data-testid="compose-image">
+                                <img src={let file = file.clone(); move || file().map(|f| shown_url(bench, &f)).unwrap_or_default()} alt=""/>
+                                <span class="thumb-index" aria-hidden="true">{n}</span>
+                                <input
+                                    type="text"
+                                    class="thumb-alt"
+                                    maxlength="300"
+                                    placeholder=move || st.t(S::image_alt_placeholder)
+                                    aria-label=move || st.f(S::image_alt, &[("n", &n.get())])
+                                    prop:value=move || file().map(|f| f.alt).unwrap_or_default()
+                                    on:input=move |ev| {
+                                        let text = input_text(&ev);
+                                        let name = alt_name.clone();
+                                        bench.edit(|d| {
+                                            if let Some(i) = d.images.iter_mut().find(|i| i.name == name) {
+                                                i.alt = text;
+                                            }
+                                        });
+                                    }
+                                />
+                                <div class="thumb-actions">
+                                    <button type="button" class="icon-btn" aria-label=move || st.f(S::move_earlier, &[("n", &n.get())]) on:click=move |_| shift(up.clone(), -1)>"←"</button>
+                                    <button type="button" class="icon-btn" aria-label=move || st.f(S::move_later, &[("n", &n.get())]) on:click=move |_| shift(down.clone(), 1)>"→"</button>
+                                    <button
+                                        type="button"
+                                        class="icon-btn"
+                                        data-testid="remove-image"
+                                        aria-label=move || st.f(S::remove_image, &[("n", &n.get())])
+                                        on:click=move |_| {
+                                            let name = remove.clone();
+                                            let id = bench.draft.with_untracked(|d| d.as_ref().map(|d| d.id.clone())).unwrap_or_default();
+                                            bench.edit(|d| d.images.retain(|i| i.name != name));
+                                            spawn_local(async move { media::forget(&id, vec![name]).await });
+                                        }
+                                    >"✕"</button>
+                                </div>
+                            </li>
+                        }
+                    }
+                </For>
+            </ol>
+            <Picker bench want=Want::Image poster=false label=S::add_images testid="compose-image-input"/>
+            <FieldErrors bench field=Field::Images id="c-images-err".into()/>
+        </div>
+    }
+}
+
+/// A video's file and poster.
+#[component]
+fn VideoFields(bench: Bench) -> impl IntoView {
+    let st = bench.st;
+    let video = move || bench.draft.with(|d| d.as_ref().and_then(|d| d.video.clone()));
+    let poster = move || bench.draft.with(|d| d.as_ref().and_then(|d| d.poster.clone()));
+    view! {
+        <div class="field" role="group" aria-labelledby="c-video-label">
+            <span class="field-label" id="c-video-label">{move || st.t(S::video_label)}</span>
+            {move || {
+                video()
+                    .map(|v| {
+                        let secs = v.duration_s;
+                        view! {
+                            <p class="muted" data-testid="compose-video">
+                                {move || st.f(S::video_length, &[("time", &format!("{}:{:02}", secs / 60, secs % 60))])}
+                            </p>
+                        }
+                    })
+            }}
+            <Picker bench want=Want::Video poster=false label=S::choose_video testid="compose-video-input"/>
+            <FieldErrors bench field=Field::Video id="c-video-err".into()/>
+        </div>
+        <div class="field" role="group" aria-labelledby="c-poster-label">
+            <span class="field-label" id="c-poster-label">{move || st.t(S::poster_label)}</span>
+            {move || {
+                poster().map(|p| view! { <img class="thumb-poster" src=move || shown_url(bench, &p) alt=""/> })
+            }}
+            <Picker bench want=Want::Image poster=true label=S::choose_poster testid="compose-poster-input"/>
+            <FieldErrors bench field=Field::Images id="c-images-err".into()/>
+        </div>
+    }
+}
+
+/// One product's row: title, price, link, and buttons to move or remove it.
+#[component]
+fn ProductRow(bench: Bench, i: usize, count: Memo<usize>) -> impl IntoView {
+    let st = bench.st;
+    let get = move |f: fn(&ProductDraft) -> String| {
+        move || bench.draft.with(|d| d.as_ref().and_then(|d| d.products.get(i)).map(f).unwrap_or_default())
+    };
+    let set = move |f: fn(&mut ProductDraft, String)| {
+        move |ev: leptos::ev::Event| {
+            let text = input_text(&ev);
+            bench.edit(|d| {
+                if let Some(p) = d.products.get_mut(i) {
+                    f(p, text);
+                }
+            });
+        }
+    };
+    let swap = move |j: usize| {
+        bench.edit(|d| {
+            if j < d.products.len() && i < d.products.len() {
+                d.products.swap(i, j);
+            }
+        })
+    };
+    let id = |what: &str| format!("c-p{i}-{what}");
+    // Each input is marked invalid when a problem's path ends at it.
+    let invalid = move |end: &'static str| {
+        move || {
+            bench
+                .checked
+                .with(|c| c.problems.iter().any(|p| field_of(&p.path) == Field::Product(i) && p.path.contains(end)))
+                .to_string()
+        }
+    };
+    let err = format!("c-p{i}-err");
+    let described = err.clone();
+    view! {
+        <fieldset class="product-row" data-testid="compose-product" aria-describedby=described>
+            <legend>{move || st.f(S::product_n, &[("n", &(i + 1))])}</legend>
+            <label for=id("title")>{move || st.t(S::product_title)}</label>
+            <input id=id("title") type="text" maxlength="400" data-testid="product-title" aria-invalid=invalid(".title") prop:value=get(|p| p.title.clone()) on:input=set(|p, v| p.title = v)/>
+            <label for=id("price")>{move || st.t(S::product_price)}</label>
+            <input id=id("price") type="text" inputmode="decimal" maxlength="24" data-testid="product-price" aria-invalid=invalid(".price") prop:value=get(|p| p.price.clone()) on:input=set(|p, v| p.price = v)/>
+            <label for=id("url")>{move || st.t(S::product_url)}</label>
+            <input id=id("url") type="url" maxlength="2100" data-testid="product-url" aria-invalid=invalid(".url") prop:value=get(|p| p.url.clone()) on:input=set(|p, v| p.url = v)/>
+            <div class="row-actions">
+                <button type="button" class="btn btn-small" disabled=move || i == 0 on:click=move |_| swap(i.wrapping_sub(1))>{move || st.t(S::move_up)}</button>
+                <button type="button" class="btn btn-small" disabled={move || i + 1 >= count.get()} on:click=move |_| swap(i + 1)>{move || st.t(S::move_down)}</button>
+                <button
+                    type="button"
+                    class="btn btn-small"
+                    data-testid="remove-product"
+                    on:click=move |_| bench.edit(|d| {
+                        if i < d.products.len() {
+                            d.products.remove(i);
+                        }
+                    })
+                >{move || st.t(S::remove)}</button>
+            </div>
+            <FieldErrors bench field=Field::Product(i) id=err/>
+        </fieldset>
+    }
+}
+
+/// The form for the open draft.
+#[component]
+pub fn ComposeForm(bench: Bench) -> impl IntoView {
+    let ctx = use_ctx();
+    let st = bench.st;
+    let kind = Memo::new(move |_| bench.draft.with(|d| d.as_ref().map(|d| d.kind).unwrap_or_default()));
+    let products = Memo::new(move |_| bench.draft.with(|d| d.as_ref().map_or(0, |d| d.products.len())));
+    let chars =
+        move |f: fn(&Compose) -> &str| move || bench.draft.with(|d| d.as_ref().map_or(0, |d| f(d).chars().count()));
+    let title_len = chars(|d| &d.title);
+    let text_len = chars(|d| &d.text);
+    let invalid = move |field: Field| move || (!errors_of(bench, field).is_empty()).to_string();
+    let session = ctx.session();
+    let channels: Vec<_> = session.index.channels.iter().filter(|c| c.id != "recommend").cloned().collect();
+    let now = session.now;
+    let campaigns: Vec<_> = session.index.campaigns.iter().filter(|c| c.end_ts > now).cloned().collect();
+    let campaign =
+        Memo::new(move |_| bench.draft.with(|d| d.as_ref().and_then(|d| d.campaign.clone()).unwrap_or_default()));
+    view! {
+        <form class="compose" data-testid="compose" on:submit=|ev| ev.prevent_default()>
+            <fieldset class="choice">
+                <legend>{move || st.t(S::kind_label)}</legend>
+                {[(ComposeKind::Note, S::kind_note, "note"), (ComposeKind::Video, S::kind_video, "video")]
+                    .into_iter()
+                    .map(|(k, label, id)| {
+                        view! {
+                            <label class="choice-option">
+                                <input
+                                    type="radio"
+                                    name="compose-kind"
+                                    data-testid=format!("kind-{id}")
+                                    prop:checked=move || kind.get() == k
+                                    on:change=move |_| bench.edit(|d| d.kind = k)
+                                />
+                                <span>{move || st.t(label)}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <div class="field">
+                <label for="c-title" class="field-label">{move || st.t(S::title_label)}</label>
+                <input
+                    id="c-title"
+                    type="text"
+                    data-testid="compose-title"
+                    maxlength=(MAX_TITLE + OVERFLOW).to_string()
+                    aria-describedby="c-title-count c-title-err"
+                    aria-invalid=invalid(Field::Title)
+                    prop:value=value_of(bench, |d| d.title.clone())
+                    on:input=move |ev| {
+                        let v = input_text(&ev);
+                        bench.edit(|d| d.title = v);
+                    }
+                />
+                <span class="count" id="c-title-count" class:is-over={move || title_len() > MAX_TITLE}>
+                    {move || format!("{}/{MAX_TITLE}", title_len())}
+                </span>
+                <FieldErrors bench field=Field::Title id="c-title-err".into()/>
+            </div>
+            <div class="field">
+                <label for="c-text" class="field-label">{move || st.t(S::text_label)}</label>
+                <textarea
+                    id="c-text"
+                    rows="6"
+                    data-testid="compose-text"
+                    maxlength=(MAX_TEXT + OVERFLOW).to_string()
+                    aria-describedby="c-text-count c-text-err"
+                    aria-invalid=invalid(Field::Text)
+                    prop:value=value_of(bench, |d| d.text.clone())
+                    on:input=move |ev| {
+                        let v = input_text(&ev);
+                        bench.edit(|d| d.text = v);
+                    }
+                ></textarea>
+                <span class="count" id="c-text-count" class:is-over={move || text_len() > MAX_TEXT}>
+                    {move || format!("{}/{MAX_TEXT}", text_len())}
+                </span>
+                <FieldErrors bench field=Field::Text id="c-text-err".into()/>
+            </div>
+            {move || match kind.get() {
+                ComposeKind::Note => view! { <Gallery bench/> }.into_any(),
+                ComposeKind::Video => view! { <VideoFields bench/> }.into_any(),
+            }}
+            <fieldset class="field topics">
+                <legend class="field-label">{move || st.t(S::topics_label)}</legend>
+                <div class="chip-row">
+                    {channels
+                        .into_iter()
+                        .map(|c| {
+                            let id = c.id.clone();
+                            let on = {
+                                let id = id.clone();
+                                move || bench.draft.with(|d| d.as_ref().is_some_and(|d| d.topics.contains(&id)))
+                            };
+                            view! {
+                                <button
+                                    type="button"
+                                    class="chip"
+                                    data-testid=format!("topic-{id}")
+                                    aria-pressed=move || on().to_string()
+                                    on:click=move |_| {
+                                        let id = id.clone();
+                                        bench.edit(|d| {
+                                            if let Some(i) = d.topics.iter().position(|t| *t == id) {
+                                                d.topics.remove(i);
+                                            } else {
+                                                d.topics.push(id);
+                                            }
+                                        });
+                                    }
+                                >
+                                    {move || c.name.get(ctx.locale.get().tag()).to_string()}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+                <FieldErrors bench field=Field::Topics id="c-topics-err".into()/>
+            </fieldset>
+            <div class="field" role="group" aria-labelledby="c-products-label">
+                <span class="field-label" id="c-products-label">
+                    {move || st.t(S::products_label)}
+                    <span class="count">{move || format!("{}/{MAX_PRODUCTS}", products.get())}</span>
+                </span>
+                {move || (0..products.get()).map(|i| view! { <ProductRow bench i count=products/> }).collect_view()}
+                <button
+                    type="button"
+                    class="btn"
+                    data-testid="add-product"
+                    disabled={move || products.get() >= MAX_PRODUCTS}
+                    on:click=move |_| bench.edit(|d| d.products.push(ProductDraft::default()))
+                >
+                    {move || st.t(S::add_product)}
+                </button>
+            </div>
+            <div class="field">
+                <label for="c-campaign" class="field-label">{move || st.t(S::campaign_label)}</label>
+                <select
+                    id="c-campaign"
+                    data-testid="compose-campaign"
+                    aria-describedby="c-campaign-err"
+                    on:change=move |ev| {
+                        let v = input_text(&ev);
+                        bench.edit(|d| d.campaign = (!v.is_empty()).then_some(v));
+                    }
+                >
+                    <option value="" selected=move || campaign.with(String::is_empty)>{move || st.t(S::campaign_none)}</option>
+                    {campaigns
+                        .into_iter()
+                        .map(|c| {
+                            let id = c.id.clone();
+                            let selected = {
+                                let id = id.clone();
+                                move || campaign.with(|c| *c == id)
+                            };
+                            view! { <option value=id selected=selected>{move || c.name.get(ctx.locale.get().tag()).to_string()}</option> }
+                        })
+                        .collect_view()}
+                </select>
+                <FieldErrors bench field=Field::Campaign id="c-campaign-err".into()/>
+            </div>
+        </form>
+    }
+}

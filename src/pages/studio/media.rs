@@ -1,0 +1,206 @@
+//! Files from the device for the compose form: checked (type, size), measured (pixels, seconds), kept in the
+//! device's draft storage and shown through object URLs. Nothing is uploaded here; a publish sends them.
+//!
+//! The bytes live in the Cache API (`guang-draft-media`), one entry per draft and file under a synthetic
+//! same-origin URL that is never fetched, because it holds blobs of any size without a schema and survives
+//! reloads and crashes like local storage does. The draft's text stays in local storage.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::js;
+
+use crate::model::compose::{extension_of, LocalFile, MAX_IMAGE_BYTES, MAX_VIDEO_BYTES};
+
+/// The Cache API store of draft files.
+const CACHE: &str = "guang-draft-media";
+
+/// Why a file was not taken.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MediaError {
+    /// Not an image (or not a video where a video belongs), by its type or because it does not decode.
+    NotAccepted,
+    /// Larger than the draft's limit for its kind.
+    TooLarge {
+        /// The file's size.
+        bytes: u64,
+        /// The limit.
+        max: u64,
+    },
+    /// The device refused to store it (full, or storage is off).
+    Full,
+}
+
+/// Which kind of file a picker takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Want {
+    /// A photo (gallery image or poster).
+    Image,
+    /// A video.
+    Video,
+}
+
+/// The storage URL of one draft file.
+fn key(draft: &str, name: &str) -> JsValue {
+    JsValue::from_str(&format!("__drafts/{draft}/{name}"))
+}
+
+async fn cache() -> Option<JsValue> {
+    let storage = js::get(&js::global(), "caches");
+    js::call_async(&storage, "open", &[&JsValue::from_str(CACHE)]).await.ok()
+}
+
+/// A short id for a new file name, unique within a draft.
+fn file_id() -> String {
+    let mut v = (js_sys::Math::random() * 2_176_782_336.0) as u64;
+    let mut s = String::new();
+    for _ in 0..6 {
+        s.push(char::from(b"0123456789abcdefghijklmnopqrstuvwxyz"[(v % 36) as usize]));
+        v /= 36;
+    }
+    s
+}
+
+fn object_url(blob: &JsValue) -> Option<String> {
+    web_sys::Url::create_object_url_with_blob(blob.unchecked_ref()).ok()
+}
+
+/// Checks, measures and stores a picked file (a `File`) for `draft`; returns its description and an object
+/// URL to show it.
+pub async fn take(file: JsValue, draft: &str, want: Want) -> Result<(LocalFile, String), MediaError> {
+    let mime = js::string(&file, "type");
+    let prefix = match want {
+        Want::Image => "image/",
+        Want::Video => "video/",
+    };
+    let ext = extension_of(&mime).filter(|_| mime.starts_with(prefix)).ok_or(MediaError::NotAccepted)?;
+    let max = if want == Want::Video { MAX_VIDEO_BYTES } else { MAX_IMAGE_BYTES };
+    let bytes = js::number(&file, "size") as u64;
+    if bytes > max {
+        return Err(MediaError::TooLarge { bytes, max });
+    }
+    let url = object_url(&file).ok_or(MediaError::NotAccepted)?;
+    let measured = match want {
+        Want::Image => measure_image(&url).await,
+        Want::Video => measure_video(&url).await,
+    };
+    let Some((width, height, duration_s)) = measured else {
+        let _ = web_sys::Url::revoke_object_url(&url);
+        return Err(MediaError::NotAccepted);
+    };
+    let name = format!("{}.{ext}", file_id());
+    if !store(draft, &name, &file).await {
+        let _ = web_sys::Url::revoke_object_url(&url);
+        return Err(MediaError::Full);
+    }
+    Ok((LocalFile { name, mime, bytes, width, height, duration_s, ..LocalFile::default() }, url))
+}
+
+/// Decodes an image to read its size; a file that is not really an image fails here.
+async fn measure_image(url: &str) -> Option<(u32, u32, u32)> {
+    let img = js::construct("Image", &[]).ok()?;
+    js::set(&img, "src", &JsValue::from_str(url));
+    js::call_async(&img, "decode", &[]).await.ok()?;
+    let (w, h) = (js::number(&img, "naturalWidth") as u32, js::number(&img, "naturalHeight") as u32);
+    (w > 0 && h > 0).then_some((w, h, 0))
+}
+
+/// Loads a video's metadata to read its length and size.
+async fn measure_video(url: &str) -> Option<(u32, u32, u32)> {
+    let video = web_sys::window()?.document()?.create_element("video").ok()?;
+    js::set(&video, "preload", &JsValue::from_str("metadata"));
+    js::set(&video, "muted", &JsValue::TRUE);
+    let loaded = js::first_event(&video, &["loadedmetadata", "error"]);
+    js::set(&video, "src", &JsValue::from_str(url));
+    if loaded.await != Some("loadedmetadata") {
+        return None;
+    }
+    let d = js::number(&video, "duration");
+    let secs = if d.is_finite() && d > 0.0 { d.round().clamp(1.0, 86_400.0) as u32 } else { return None };
+    Some((js::number(&video, "videoWidth") as u32, js::number(&video, "videoHeight") as u32, secs))
+}
+
+async fn put(draft: &str, name: &str, blob: &JsValue) -> bool {
+    let Some(cache) = cache().await else { return false };
+    let Ok(resp) = js::construct("Response", &[blob]) else { return false };
+    js::call_async(&cache, "put", &[&key(draft, name), &resp]).await.is_ok()
+}
+
+async fn store(draft: &str, name: &str, file: &JsValue) -> bool {
+    put(draft, name, file).await
+}
+
+/// The stored bytes of a draft file (a `Blob`), if the device still has them.
+pub async fn load(draft: &str, name: &str) -> Option<JsValue> {
+    let cache = cache().await?;
+    let found = js::call_async(&cache, "match", &[&key(draft, name)]).await.ok()?;
+    if found.is_undefined() {
+        return None;
+    }
+    js::call_async(&found, "blob", &[]).await.ok()
+}
+
+/// Copies a file to another draft (a duplicated draft owns its own files, so deleting one keeps the other's).
+pub async fn copy(from: &str, to: &str, name: &str) -> bool {
+    let Some(blob) = load(from, name).await else { return false };
+    put(to, name, &blob).await
+}
+
+/// Deletes the stored bytes of a draft's files.
+pub async fn forget(draft: &str, names: Vec<String>) {
+    let Some(cache) = cache().await else { return };
+    for name in names {
+        let _ = js::call_async(&cache, "delete", &[&key(draft, &name)]).await;
+    }
+}
+
+/// Object URLs of the open draft's files by name; revoked when replaced or when the studio closes.
+#[derive(Clone, Copy)]
+pub struct ObjectUrls(StoredValue<HashMap<String, String>>);
+
+impl ObjectUrls {
+    /// An empty set that revokes its URLs when the owner is cleaned up.
+    pub fn new() -> Self {
+        let urls = StoredValue::new(HashMap::<String, String>::new());
+        on_cleanup(move || {
+            urls.try_with_value(|m| m.values().for_each(|u| drop(web_sys::Url::revoke_object_url(u))));
+        });
+        Self(urls)
+    }
+
+    /// The URL to show file `name`.
+    pub fn get(self, name: &str) -> Option<String> {
+        self.0.with_value(|m| m.get(name).cloned())
+    }
+
+    /// Keeps `url` for `name`.
+    pub fn put(self, name: String, url: String) {
+        self.0.update_value(|m| {
+            if let Some(old) = m.insert(name, url) {
+                let _ = web_sys::Url::revoke_object_url(&old);
+            }
+        });
+    }
+
+    /// Makes URLs for the stored files of `draft` that have none yet; returns the names the device lost.
+    pub async fn open(self, draft: &str, names: Vec<String>) -> Vec<String> {
+        let mut lost = Vec::new();
+        for name in names {
+            if self.get(&name).is_some() {
+                continue;
+            }
+            match load(draft, &name).await.and_then(|b| object_url(&b)) {
+                Some(url) => self.put(name, url),
+                None => lost.push(name),
+            }
+        }
+        lost
+    }
+}
+
+/// The files of a `FileList` (a drop's or a picker's), in order.
+pub fn files_of(list: &JsValue) -> Vec<JsValue> {
+    (0..js::number(list, "length") as u32).map(|i| js::at(list, i)).filter(|f| f.is_object()).collect()
+}
