@@ -161,8 +161,8 @@ pub async fn post_json(url: &str, body: String, key: Option<&str>, keepalive: bo
 }
 
 /// Sends a write (`method` with `body` of `content_type`: a JSON string or a file) and classifies the answer
-/// the same way for every write: 2xx done, 408/429/5xx/offline worth retrying, any other 4xx refused with the
-/// server's reason as text.
+/// the same way for every write: 2xx done, 408/409/429/5xx/offline worth retrying, any other 4xx refused with
+/// the server's reason as text.
 pub async fn send_write(
     method: &str,
     url: &str,
@@ -197,7 +197,8 @@ pub async fn send_write(
     if (200..300).contains(&status) {
         return Ok(());
     }
-    if status == 408 || status == 429 || status >= 500 {
+    // 409: a request with the same idempotency key is still being processed (a retry overtook the first try).
+    if matches!(status, 408 | 409 | 429) || status >= 500 {
         return Err(WriteError::Retry(format!("HTTP {status}")));
     }
     let text = match resp.text() {

@@ -103,7 +103,16 @@ impl StudioText {
 
     /// The string `key` in the current language (empty until the table arrives; views wait for [`Self::ready`]).
     pub fn t(self, key: S) -> String {
-        self.slot(self.locale.get()).with(|t| t.as_ref().and_then(|t| t.get(key as usize).cloned()).unwrap_or_default())
+        let Some(l) = self.locale.try_get() else { return String::new() };
+        self.slot(l)
+            .try_with(|t| t.as_ref().and_then(|t| t.get(key as usize).cloned()).unwrap_or_default())
+            .unwrap_or_default()
+    }
+
+    /// [`Self::t`] for code that may run after the studio closed (a finished upload): `None` then.
+    pub fn try_t(self, key: S) -> Option<String> {
+        let l = self.locale.try_get_untracked()?;
+        self.slot(l).try_with_untracked(|t| t.as_ref().and_then(|t| t.get(key as usize).cloned()).unwrap_or_default())
     }
 
     /// The string `key` with its `{name}` placeholders filled.

@@ -93,10 +93,14 @@ pub struct ProductDraft {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "lowercase")]
 pub enum Publish {
-    /// Queued or in flight; sent again with the same key until the server answers.
+    /// Queued or in flight; sent again with the same key and the same body until the server answers.
     Pending {
         /// The idempotency key of this publish.
         key: String,
+        /// The document as it was when 发布 was pressed (with `key`), so every retry sends the same body even
+        /// if the draft is edited meanwhile; empty in drafts stored before it was kept.
+        #[serde(default)]
+        body: String,
     },
     /// The server accepted it.
     Done {
@@ -273,8 +277,13 @@ impl Compose {
     /// The form filled from a valid loaded item (a JSON draft): its files by URL, prices as typed text, and what
     /// the form does not edit carried along.
     pub fn from_item(item: &Item, now_ms: i64) -> Self {
-        let by_url = |img: &super::item::Image| LocalFile {
-            name: String::new(),
+        // Files already online keep their URL; the name only tells them apart in the form.
+        let mut n = 0;
+        let mut by_url = |img: &super::item::Image| LocalFile {
+            name: {
+                n += 1;
+                format!("u{n}")
+            },
             width: img.width,
             height: img.height,
             alt: img.alt.clone(),

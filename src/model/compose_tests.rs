@@ -181,6 +181,8 @@ fn a_loaded_draft_fills_the_form_and_loses_nothing() {
     let Ok(Draft::Item(item)) = validate_draft(&text, &base()) else { panic!("the demo draft is valid") };
     let form = Compose::from_item(&item, 5);
     assert_eq!(form.images.len(), 3);
+    let names: std::collections::HashSet<&str> = form.images.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names.len(), 3, "each file is told apart by its name in the form");
     assert_eq!(form.products[0].price, "1528.90");
     let again = form.check(&item.creator, &base(), item.published_ts).item.expect("still valid");
     assert_eq!(again.translations, item.translations);

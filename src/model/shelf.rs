@@ -46,7 +46,9 @@ impl Shelf {
             let read = (raw.len() <= MAX_ENTRY_BYTES)
                 .then(|| serde_json::from_value::<Compose>(entry).ok())
                 .flatten()
-                .filter(|d| super::text::is_valid_id(&d.id) && shelf.get(&d.id).is_none());
+                .filter(|d| super::text::is_valid_id(&d.id) && shelf.get(&d.id).is_none())
+                // A device file's name becomes a storage key and an upload path: only names the form makes.
+                .filter(|d| d.files().all(|f| f.url.is_some() || is_file_name(&f.name)));
             match read {
                 Some(d) if shelf.drafts.len() < MAX_DRAFTS => shelf.drafts.push(d),
                 _ => aside.push(raw),
@@ -85,12 +87,45 @@ impl Shelf {
         Some((i, self.drafts.remove(i)))
     }
 
-    /// Puts a removed draft back where it was.
-    pub fn restore(&mut self, at: usize, draft: Compose) {
-        if self.get(&draft.id).is_none() {
-            self.drafts.insert(at.min(self.drafts.len()), draft);
+    /// Puts a removed draft back where it was; refused (false) when the shelf filled up meanwhile.
+    pub fn restore(&mut self, at: usize, draft: Compose) -> bool {
+        if self.get(&draft.id).is_some() {
+            return true;
         }
+        if self.drafts.len() >= MAX_DRAFTS {
+            return false;
+        }
+        self.drafts.insert(at.min(self.drafts.len()), draft);
+        true
     }
+
+    /// Takes in what another tab saved since this one read the shelf: drafts this tab does not have (unless it
+    /// deleted them) and newer versions of drafts it has, except `open`, the draft being edited here. Without
+    /// it, two studio tabs would each write their own whole list and drop each other's drafts.
+    pub fn merge(&mut self, stored: Shelf, deleted: &[String], open: Option<&str>) {
+        for theirs in stored.drafts {
+            if deleted.contains(&theirs.id) || open == Some(theirs.id.as_str()) {
+                continue;
+            }
+            let full = self.drafts.len() >= MAX_DRAFTS;
+            match self.drafts.iter_mut().find(|d| d.id == theirs.id) {
+                Some(ours) if theirs.updated_ms > ours.updated_ms => *ours = theirs,
+                Some(_) => {}
+                None if !full => self.drafts.push(theirs),
+                None => {}
+            }
+        }
+        self.drafts.sort_by_key(|d| std::cmp::Reverse(d.updated_ms));
+    }
+}
+
+/// Whether `name` is a device file name the form makes: a short lowercase id and an extension.
+pub fn is_file_name(name: &str) -> bool {
+    let Some((stem, ext)) = name.split_once('.') else { return false };
+    let ok = |s: &str, max| {
+        !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    };
+    ok(stem, 16) && ok(ext, 5)
 }
 
 #[cfg(test)]
@@ -145,9 +180,43 @@ mod tests {
         assert_eq!(s.drafts[0].id, "d3");
         let (at, d) = s.remove("d10").expect("there");
         assert!(s.get("d10").is_none());
-        s.restore(at, d);
+        assert!(s.save(draft("new", 101)));
+        assert!(!s.restore(at, d.clone()), "the shelf filled up while the undo was offered");
+        s.remove("new");
+        assert!(s.restore(at, d));
         assert_eq!(s.drafts[at].id, "d10");
         assert_eq!(s.drafts.len(), MAX_DRAFTS);
+    }
+
+    #[test]
+    fn merging_keeps_another_tabs_drafts_and_this_tabs_deletions() {
+        let mut ours = Shelf::default();
+        ours.save(draft("a", 10));
+        ours.save(draft("open", 10));
+        let mut theirs = Shelf::default();
+        theirs.save(Compose { title: "newer".into(), ..draft("a", 20) });
+        theirs.save(Compose { title: "theirs".into(), ..draft("open", 30) });
+        theirs.save(draft("made-there", 15));
+        theirs.save(draft("deleted-here", 5));
+        ours.merge(theirs, &["deleted-here".to_string()], Some("open"));
+        let ids: Vec<&str> = ours.drafts.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["a", "made-there", "open"]);
+        assert_eq!(ours.get("a").map(|d| d.title.as_str()), Some("newer"));
+        assert_eq!(ours.get("open").map(|d| d.title.as_str()), Some("topen"), "the open draft is this tab's");
+    }
+
+    #[test]
+    fn stored_file_names_must_be_the_forms() {
+        assert!(is_file_name("k3x9qa.jpg"));
+        for bad in ["", "x", "../x.jpg", "a/b.png", "A.png", "a.", ".png", "a.b.c", "aaaaaaaaaaaaaaaaa.png"] {
+            assert!(!is_file_name(bad), "{bad}");
+        }
+        let text = r#"{"version":1,"drafts":[{"id":"ok","updated_ms":1,"images":[{"name":"k3.png","mime":"image/png","bytes":1}]},
+            {"id":"evil","updated_ms":2,"images":[{"name":"../../x.png","mime":"image/png","bytes":1}]},
+            {"id":"loaded","updated_ms":3,"images":[{"name":"u0","mime":"","bytes":0,"url":"media/a.png"}]}]}"#;
+        let (shelf, aside) = Shelf::from_json(text);
+        assert_eq!(shelf.drafts.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["loaded", "ok"]);
+        assert_eq!(aside.len(), 1);
     }
 
     #[test]

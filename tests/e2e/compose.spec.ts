@@ -78,9 +78,13 @@ test("a note composed from scratch survives a reload, clears its problems, expor
   // Publish: files first, then the document; a 503 is retried with the same key; one item in the end.
   await page.getByTestId("publish").click();
   await expect(page.getByTestId("publish")).toBeDisabled();
+  // Editing while the publish is pending does not change what the retry sends (one key, one body).
+  await page.getByTestId("compose-title").fill("发布后又改了标题");
   await expect(page.getByTestId("publish-state")).toHaveText("已发布", { timeout: 15_000 });
   expect(posts).toHaveLength(2);
   expect(new Set(posts.map((p) => p.key)).size).toBe(1);
+  expect(posts[1].body).toEqual(posts[0].body);
+  expect(posts[1].body.item.title).toBe("周末露营装备清单（更新）");
   expect(posts[1].body.key).toBe(posts[1].key);
   expect(posts[1].body.item.id).toBe(doc.item.id);
   expect(posts[1].body.item.media.images[1].url).toBe(doc.item.media.images[1].url);
@@ -101,6 +105,17 @@ test("a refused publish shows the server's reason as text and can be sent again"
   await page.getByTestId("draft-url").fill("drafts/new-item.json");
   await page.getByTestId("draft-url-load").click();
   await expect(page.getByTestId("compose-title")).toHaveValue(/初冬一周通勤穿搭/);
+  // The loaded gallery is three distinct images; removing one keeps the other two.
+  const thumbs = page.getByTestId("compose-image");
+  await expect(thumbs).toHaveCount(3);
+  await expect(thumbs.nth(2).locator(".thumb-alt")).toHaveValue("穿搭 3");
+  await thumbs.nth(1).getByTestId("remove-image").click();
+  await expect(thumbs).toHaveCount(2);
+  await expect(thumbs.nth(1).locator(".thumb-alt")).toHaveValue("穿搭 3");
+  // Loading the same file again starts a second draft instead of replacing the edited one.
+  await page.getByTestId("draft-url-load").click();
+  await expect(page.getByTestId("draft-row")).toHaveCount(2);
+  await expect(thumbs).toHaveCount(3);
   await page.getByTestId("publish").click();
   await expect(page.getByTestId("publish-state")).toHaveText("服务器拒绝了发布：<b>标题含违禁词</b>");
   await expect(page.getByTestId("publish-state").locator("b")).toHaveCount(0);

@@ -47,6 +47,11 @@ pub struct Bench {
     pub ctx: Ctx,
     /// Bumped when a file's object URL arrives, so the preview shows it.
     pub files_rev: RwSignal<u64>,
+    /// Ids this tab deleted, so merging another tab's saved list does not bring them back.
+    deleted: StoredValue<Vec<String>>,
+    /// Set when unreadable stored drafts could not be moved aside: the stored list is then never rewritten,
+    /// so their text stays on the device.
+    frozen: StoredValue<bool>,
     saved_rev: StoredValue<u64>,
     rev: RwSignal<u64>,
 }
@@ -78,14 +83,15 @@ impl Bench {
         let (shelf, mut aside) = stored.as_deref().map(Shelf::from_json).unwrap_or_default();
         let kept: Vec<String> =
             storage::get(&aside_key(&creator.id)).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+        let mut frozen = false;
         if !aside.is_empty() {
             leptos::logging::warn!("guang: {} stored drafts did not read; kept aside", aside.len());
             let mut all = kept;
             all.append(&mut aside);
-            // Set aside, never dropped: the unreadable text moves to its own key before the shelf is rewritten.
-            if storage::set(&aside_key(&creator.id), &serde_json::to_string(&all).unwrap_or_default()) {
-                storage::set(&shelf_key(&creator.id), &shelf.to_json());
-            }
+            // Set aside, never dropped: the unreadable text moves to its own key before the shelf is rewritten;
+            // when that fails, the stored list is left as it is for as long as this studio is open.
+            frozen = !(storage::set(&aside_key(&creator.id), &serde_json::to_string(&all).unwrap_or_default())
+                && storage::set(&shelf_key(&creator.id), &shelf.to_json()));
             aside = all;
         } else {
             aside = kept;
@@ -110,6 +116,8 @@ impl Bench {
             st,
             ctx,
             files_rev: RwSignal::new(0),
+            deleted: StoredValue::new(Vec::new()),
+            frozen: StoredValue::new(frozen),
             saved_rev: StoredValue::new(0),
             rev: RwSignal::new(0),
         };
@@ -119,10 +127,20 @@ impl Bench {
             let item = checked.with(|c| c.item.clone());
             if let Some(item) = item {
                 let shown = bench.draft.with_untracked(|d| d.as_ref().map(|d| bench.with_object_urls(d, item, &base)));
-                bench.preview.set(shown.map(|i| Arc::new(Draft::Item(i))));
+                let shown = shown.map(Draft::Item);
+                // Only a real change re-renders the preview (a keystroke that changes nothing shown does not).
+                if bench.preview.with_untracked(|p| p.as_deref() != shown.as_ref()) {
+                    bench.preview.set(shown.map(Arc::new));
+                }
             }
         });
         bench.save_on_hide();
+        // Once the undo is no longer offered (the studio closes), a deleted draft's files go.
+        on_cleanup(move || {
+            if let Some(Some((_, d))) = bench.undo.try_get_untracked() {
+                forget_files(&d);
+            }
+        });
         // A status line says one thing for a while, then goes.
         Effect::new(move |_| {
             if bench.status.with(String::is_empty) {
@@ -132,7 +150,7 @@ impl Bench {
             set_timeout(
                 move || {
                     if bench.status.try_with_untracked(|s| *s == shown) == Some(true) {
-                        bench.status.set(String::new());
+                        bench.status.try_set(String::new());
                     }
                 },
                 std::time::Duration::from_secs(6),
@@ -144,7 +162,7 @@ impl Bench {
     /// Changes the open draft; the change is saved shortly after.
     pub fn edit(self, change: impl FnOnce(&mut Compose)) {
         let mut changed = false;
-        self.draft.update(|d| {
+        self.draft.try_update(|d| {
             if let Some(d) = d {
                 change(d);
                 d.updated_ms = now_ms();
@@ -154,7 +172,7 @@ impl Bench {
         if !changed {
             return;
         }
-        let rev = self.rev.get_untracked() + 1;
+        let Some(rev) = self.rev.try_get_untracked().map(|r| r + 1) else { return };
         self.rev.set(rev);
         set_timeout(
             move || {
@@ -169,14 +187,14 @@ impl Bench {
     /// Writes the open draft to the device now, if it changed since the last write.
     pub fn save_now(self) {
         let Some(rev) = self.rev.try_get_untracked() else { return };
-        if self.saved_rev.get_value() == rev {
+        if self.saved_rev.try_get_value() == Some(rev) {
             return;
         }
         let Some(Some(draft)) = self.draft.try_get_untracked() else { return };
         let mut saved = true;
-        self.shelf.update(|s| saved = s.save(draft));
+        self.shelf.try_update(|s| saved = s.save(draft));
         if !saved {
-            self.status.set(self.st.t(S::shelf_full));
+            self.status.try_set(self.st.t(S::shelf_full));
             return;
         }
         if self.write() {
@@ -184,12 +202,23 @@ impl Bench {
         }
     }
 
-    /// Writes the shelf to local storage; says so when the device refuses.
+    /// Writes the shelf to local storage, first taking in what another tab saved meanwhile; says so when the
+    /// device refuses. Does nothing once the studio is closed.
     pub fn write(self) -> bool {
-        let id = self.creator.with_value(|c| c.id.clone());
-        let ok = self.shelf.with_untracked(|s| storage::set(&shelf_key(&id), &s.to_json()));
+        let Some(id) = self.creator.try_with_value(|c| c.id.clone()) else { return false };
+        if self.frozen.try_get_value() != Some(false) {
+            self.status.try_set(self.st.t(S::storage_full));
+            return false;
+        }
+        if let Some(text) = storage::get(&shelf_key(&id)) {
+            let (stored, _) = Shelf::from_json(&text);
+            let deleted = self.deleted.try_get_value().unwrap_or_default();
+            let open = self.draft.try_with_untracked(|d| d.as_ref().map(|d| d.id.clone())).flatten();
+            self.shelf.try_update(|s| s.merge(stored, &deleted, open.as_deref()));
+        }
+        let ok = self.shelf.try_with_untracked(|s| storage::set(&shelf_key(&id), &s.to_json())) == Some(true);
         if !ok {
-            self.status.set(self.st.t(S::storage_full));
+            self.status.try_set(self.st.t(S::storage_full));
         }
         ok
     }
@@ -231,7 +260,7 @@ impl Bench {
     /// Opens a draft of the shelf (after saving the one open now), making object URLs for its device files.
     pub fn open(self, id: &str) {
         self.save_now();
-        let Some(draft) = self.shelf.with_untracked(|s| s.get(id).cloned()) else { return };
+        let Some(Some(draft)) = self.shelf.try_with_untracked(|s| s.get(id).cloned()) else { return };
         let names: Vec<String> = draft.files().filter(|f| f.url.is_none()).map(|f| f.name.clone()).collect();
         let draft_id = draft.id.clone();
         self.preview.set(None);
@@ -258,9 +287,11 @@ impl Bench {
         self.save_now();
         let id = draft.id.clone();
         let mut saved = true;
-        self.shelf.update(|s| saved = s.save(draft));
+        if self.shelf.try_update(|s| saved = s.save(draft)).is_none() {
+            return;
+        }
         if !saved {
-            self.status.set(self.st.t(S::shelf_full));
+            self.status.try_set(self.st.t(S::shelf_full));
             return;
         }
         self.write();
@@ -290,6 +321,9 @@ impl Bench {
 
     /// Deletes a draft (its files too, once the undo is no longer offered).
     pub fn delete(self, id: &str) {
+        // The open draft's last keystrokes go into what is deleted (and what an undo brings back).
+        self.save_now();
+        self.deleted.update_value(|d| d.push(id.to_string()));
         let mut removed = None;
         self.shelf.update(|s| removed = s.remove(id));
         let Some((at, draft)) = removed else { return };
@@ -308,14 +342,22 @@ impl Bench {
     /// Puts the last deleted draft back.
     pub fn undo_delete(self) {
         if let Some((at, draft)) = self.undo.get_untracked() {
+            let id = draft.id.clone();
+            let mut restored = true;
+            self.shelf.update(|s| restored = s.restore(at, draft));
+            if !restored {
+                self.status.set(self.st.t(S::shelf_full));
+                return;
+            }
             self.undo.set(None);
-            self.shelf.update(|s| s.restore(at, draft));
+            self.deleted.update_value(|d| d.retain(|x| *x != id));
             self.write();
         }
     }
 
     /// Copies a draft under a new id, files included, and opens the copy.
     pub fn duplicate(self, id: &str) {
+        self.save_now();
         let Some(source) = self.shelf.with_untracked(|s| s.get(id).cloned()) else { return };
         let copy = Compose { id: new_id(), updated_ms: now_ms(), publish: None, ..source.clone() };
         let names: Vec<String> = source.files().filter(|f| f.url.is_none()).map(|f| f.name.clone()).collect();
@@ -325,6 +367,10 @@ impl Bench {
                 if !media::copy(&from, &to, &name).await {
                     self.status.try_set(self.st.t(S::storage_full));
                 }
+            }
+            // The studio closed while the files were copied: the copy is not made.
+            if self.shelf.try_with_untracked(|_| ()).is_none() {
+                return;
             }
             self.start(copy);
         });

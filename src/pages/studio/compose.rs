@@ -59,7 +59,7 @@ fn refused(bench: Bench, name: &str, e: MediaError) {
         ),
         MediaError::Full => st.t(S::storage_full),
     };
-    bench.status.set(text);
+    bench.status.try_set(text);
 }
 
 /// Takes picked or dropped files into the open draft: images into the gallery (or the poster), a video as the
@@ -70,26 +70,44 @@ fn take_files(bench: Bench, files: Vec<wasm_bindgen::JsValue>, want: Want, poste
         for file in files {
             let name = super::js::string(&file, "name");
             if want == Want::Image && !poster {
-                let full = bench.draft.with_untracked(|d| d.as_ref().is_some_and(|d| d.images.len() >= MAX_IMAGES));
-                if full {
+                let full = bench.draft.try_with_untracked(|d| d.as_ref().is_some_and(|d| d.images.len() >= MAX_IMAGES));
+                if full != Some(false) {
                     bench.status.try_set(bench.st.f(S::images_full, &[("max", &MAX_IMAGES)]));
                     break;
                 }
             }
             match media::take(file, &draft, want).await {
                 Ok((local, url)) => {
-                    bench.urls.put(local.name.clone(), url);
-                    let still_open = bench.draft.with_untracked(|d| d.as_ref().is_some_and(|d| d.id == draft));
-                    if !still_open {
+                    let still_open = bench.draft.try_with_untracked(|d| d.as_ref().is_some_and(|d| d.id == draft));
+                    if still_open != Some(true) {
+                        // Another draft was opened (or the studio closed) while the file was read: it is not kept.
+                        let _ = web_sys::Url::revoke_object_url(&url);
+                        media::forget(&draft, vec![local.name]).await;
                         continue;
                     }
+                    bench.urls.put(local.name.clone(), url);
+                    // A replaced video or cover goes from the device.
+                    let replaced = bench
+                        .draft
+                        .try_with_untracked(|d| {
+                            d.as_ref().and_then(|d| match (want, poster) {
+                                (Want::Video, _) => d.video.clone(),
+                                (Want::Image, true) => d.poster.clone(),
+                                (Want::Image, false) => None,
+                            })
+                        })
+                        .flatten()
+                        .filter(|f| f.url.is_none());
                     bench.edit(|d| match (want, poster) {
                         (Want::Video, _) => d.video = Some(local),
                         (Want::Image, true) => d.poster = Some(local),
                         (Want::Image, false) => d.images.push(local),
                     });
-                    bench.files_rev.update(|r| *r += 1);
-                    bench.status.set(bench.st.f(S::file_added, &[("name", &name)]));
+                    bench.files_rev.try_update(|r| *r += 1);
+                    bench.status.try_set(bench.st.f(S::file_added, &[("name", &name)]));
+                    if let Some(old) = replaced {
+                        media::forget(&draft, vec![old.name]).await;
+                    }
                 }
                 Err(e) => refused(bench, &name, e),
             }
@@ -111,7 +129,15 @@ fn shown_url(bench: Bench, file: &LocalFile) -> String {
 
 /// A file input styled as a button, with a drop zone around it.
 #[component]
-fn Picker(bench: Bench, want: Want, poster: bool, label: S, testid: &'static str) -> impl IntoView {
+fn Picker(
+    bench: Bench,
+    want: Want,
+    poster: bool,
+    label: S,
+    testid: &'static str,
+    /// The id of the field's error line, which describes the input.
+    errors: &'static str,
+) -> impl IntoView {
     let st = bench.st;
     let accept = match want {
         Want::Image => "image/jpeg,image/png,image/webp,image/gif,image/avif",
@@ -143,7 +169,15 @@ fn Picker(bench: Bench, want: Want, poster: bool, label: S, testid: &'static str
             on:drop=on_drop
         >
             <label class="btn">
-                <input type="file" class="visually-hidden" accept=accept multiple=multiple data-testid=testid on:change=on_change/>
+                <input
+                    type="file"
+                    class="visually-hidden"
+                    accept=accept
+                    multiple=multiple
+                    aria-describedby=errors
+                    data-testid=testid
+                    on:change=on_change
+                />
                 {move || st.t(label)}
             </label>
             <span class="muted">{move || st.t(S::drop_hint)}</span>
@@ -232,7 +266,7 @@ fn Gallery(bench: Bench) -> impl IntoView {
                     }
                 </For>
             </ol>
-            <Picker bench want=Want::Image poster=false label=S::add_images testid="compose-image-input"/>
+            <Picker bench want=Want::Image poster=false label=S::add_images testid="compose-image-input" errors="c-images-err"/>
             <FieldErrors bench field=Field::Images id="c-images-err".into()/>
         </div>
     }
@@ -258,7 +292,7 @@ fn VideoFields(bench: Bench) -> impl IntoView {
                         }
                     })
             }}
-            <Picker bench want=Want::Video poster=false label=S::choose_video testid="compose-video-input"/>
+            <Picker bench want=Want::Video poster=false label=S::choose_video testid="compose-video-input" errors="c-video-err"/>
             <FieldErrors bench field=Field::Video id="c-video-err".into()/>
         </div>
         <div class="field" role="group" aria-labelledby="c-poster-label">
@@ -266,7 +300,7 @@ fn VideoFields(bench: Bench) -> impl IntoView {
             {move || {
                 poster().map(|p| view! { <img class="thumb-poster" src=move || shown_url(bench, &p) alt=""/> })
             }}
-            <Picker bench want=Want::Image poster=true label=S::choose_poster testid="compose-poster-input"/>
+            <Picker bench want=Want::Image poster=true label=S::choose_poster testid="compose-poster-input" errors="c-images-err"/>
             <FieldErrors bench field=Field::Images id="c-images-err".into()/>
         </div>
     }
@@ -312,11 +346,11 @@ fn ProductRow(bench: Bench, i: usize, count: Memo<usize>) -> impl IntoView {
         <fieldset class="product-row" data-testid="compose-product" aria-describedby=described>
             <legend>{move || st.f(S::product_n, &[("n", &(i + 1))])}</legend>
             <label for=id("title")>{move || st.t(S::product_title)}</label>
-            <input id=id("title") type="text" maxlength="400" data-testid="product-title" aria-invalid=invalid(".title") prop:value=get(|p| p.title.clone()) on:input=set(|p, v| p.title = v)/>
+            <input id=id("title") type="text" maxlength="400" aria-describedby=format!("c-p{i}-err") data-testid="product-title" aria-invalid=invalid(".title") prop:value=get(|p| p.title.clone()) on:input=set(|p, v| p.title = v)/>
             <label for=id("price")>{move || st.t(S::product_price)}</label>
-            <input id=id("price") type="text" inputmode="decimal" maxlength="24" data-testid="product-price" aria-invalid=invalid(".price") prop:value=get(|p| p.price.clone()) on:input=set(|p, v| p.price = v)/>
+            <input id=id("price") type="text" inputmode="decimal" maxlength="24" aria-describedby=format!("c-p{i}-err") data-testid="product-price" aria-invalid=invalid(".price") prop:value=get(|p| p.price.clone()) on:input=set(|p, v| p.price = v)/>
             <label for=id("url")>{move || st.t(S::product_url)}</label>
-            <input id=id("url") type="url" maxlength="2100" data-testid="product-url" aria-invalid=invalid(".url") prop:value=get(|p| p.url.clone()) on:input=set(|p, v| p.url = v)/>
+            <input id=id("url") type="url" maxlength="2100" aria-describedby=format!("c-p{i}-err") data-testid="product-url" aria-invalid=invalid(".url") prop:value=get(|p| p.url.clone()) on:input=set(|p, v| p.url = v)/>
             <div class="row-actions">
                 <button type="button" class="btn btn-small" disabled=move || i == 0 on:click=move |_| swap(i.wrapping_sub(1))>{move || st.t(S::move_up)}</button>
                 <button type="button" class="btn btn-small" disabled={move || i + 1 >= count.get()} on:click=move |_| swap(i + 1)>{move || st.t(S::move_down)}</button>
@@ -420,7 +454,7 @@ pub fn ComposeForm(bench: Bench) -> impl IntoView {
                 ComposeKind::Note => view! { <Gallery bench/> }.into_any(),
                 ComposeKind::Video => view! { <VideoFields bench/> }.into_any(),
             }}
-            <fieldset class="field topics">
+            <fieldset class="field topics" aria-describedby="c-topics-err">
                 <legend class="field-label">{move || st.t(S::topics_label)}</legend>
                 <div class="chip-row">
                     {channels

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::bench::{forget_files, Bench};
+use super::bench::Bench;
 use crate::app::use_ctx;
 use crate::i18n::studio::S;
 use crate::model::compose::{ComposeKind, Publish};
@@ -130,12 +130,6 @@ pub fn DraftList(bench: Bench) -> impl IntoView {
             }
         })
     };
-    // Once the undo is gone (another action replaced it, or the studio closes), the files go too.
-    on_cleanup(move || {
-        if let Some(Some((_, d))) = bench.undo.try_get_untracked() {
-            forget_files(&d);
-        }
-    });
     let aside = move || {
         let n = bench.aside.with(Vec::len);
         (n > 0).then(|| {

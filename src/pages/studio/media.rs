@@ -172,16 +172,20 @@ impl ObjectUrls {
 
     /// The URL to show file `name`.
     pub fn get(self, name: &str) -> Option<String> {
-        self.0.with_value(|m| m.get(name).cloned())
+        self.0.try_with_value(|m| m.get(name).cloned()).flatten()
     }
 
     /// Keeps `url` for `name`.
     pub fn put(self, name: String, url: String) {
-        self.0.update_value(|m| {
-            if let Some(old) = m.insert(name, url) {
+        let kept = self.0.try_update_value(|m| {
+            if let Some(old) = m.insert(name, url.clone()) {
                 let _ = web_sys::Url::revoke_object_url(&old);
             }
         });
+        // The studio closed while the file was read: nothing will show it.
+        if kept.is_none() {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        }
     }
 
     /// Makes URLs for the stored files of `draft` that have none yet; returns the names the device lost.

@@ -171,7 +171,12 @@ fn Studio(creator: Arc<Creator>) -> impl IntoView {
             // A new item fills the form, as a new draft on the device.
             DraftState::Valid(d) if matches!(*d, Draft::Item(_)) => {
                 if let Draft::Item(item) = &*d {
-                    bench.start(Compose::from_item(item, bench::now_ms()));
+                    let mut filled = Compose::from_item(item, bench::now_ms());
+                    // Loading the same file again starts another draft; it never replaces the one being edited.
+                    if bench.shelf.with_untracked(|s| s.get(&filled.id).is_some()) {
+                        filled.id = bench::new_id();
+                    }
+                    bench.start(filled);
                 }
                 draft.set(DraftState::None);
             }
@@ -642,15 +647,15 @@ fn Summary(bench: Bench) -> impl IntoView {
         Field::Other => "c-title".to_string(),
     };
     view! {
-        <div class="compose-summary" data-testid="compose-summary" aria-live="polite">
+        <div class="compose-summary" data-testid="compose-summary">
             {move || {
                 let problems = bench.checked.with(|c| c.problems.clone());
                 if problems.is_empty() {
-                    return view! { <p class="ok" data-testid="compose-ok">{move || st.t(S::no_problems)}</p> }.into_any();
+                    return view! { <p class="ok" role="status" data-testid="compose-ok">{move || st.t(S::no_problems)}</p> }.into_any();
                 }
                 let n = problems.len();
                 view! {
-                    <p class="section-title">{move || st.f(S::problems_left, &[("n", &n)])}</p>
+                    <p class="section-title" role="status">{move || st.f(S::problems_left, &[("n", &n)])}</p>
                     <ul class="problems-list">
                         {problems
                             .into_iter()

@@ -26,16 +26,20 @@ fn document_text(bench: Bench, draft: &Compose) -> String {
     serde_json::to_string_pretty(&doc).unwrap_or_default()
 }
 
-/// Records a draft's publish state on the shelf (and in the form when it is open) and saves it.
+/// Records a draft's publish state on the shelf (and in the form when it is open) and saves it. Safe to call
+/// after the studio closed (then it does nothing; the next visit resumes a pending publish).
 fn set_state(bench: Bench, id: &str, state: Option<Publish>) {
     bench.save_now();
-    bench.shelf.update(|s| {
+    let changed = bench.shelf.try_update(|s| {
         if let Some(mut d) = s.get(id).cloned() {
             d.publish = state.clone();
             s.save(d);
         }
     });
-    bench.draft.update(|d| {
+    if changed.is_none() {
+        return;
+    }
+    bench.draft.try_update(|d| {
         if let Some(d) = d.as_mut().filter(|d| d.id == id) {
             d.publish = state;
         }
@@ -43,39 +47,62 @@ fn set_state(bench: Bench, id: &str, state: Option<Publish>) {
     bench.write();
 }
 
-/// One try at publishing: the device files, then the document. `Err(Retry)` is tried again later.
-async fn try_publish(bench: Bench, draft: &Compose, key: &str) -> Result<(), WriteError> {
+/// One try at publishing: the device files the frozen document names, then the document itself.
+/// `Err(Retry)` is tried again later.
+async fn try_publish(bench: Bench, draft: &Compose, key: &str, body: &str) -> Result<(), WriteError> {
     let ctx = bench.ctx;
-    for file in draft.files().filter(|f| f.url.is_none()) {
+    let files: Vec<_> =
+        draft.files().filter(|f| f.url.is_none() && body.contains(&draft.media_path(f))).cloned().collect();
+    for file in files {
         let Some(blob) = media::load(&draft.id, &file.name).await else {
-            return Err(WriteError::Rejected(bench.st.f(S::files_lost, &[("n", &1)])));
+            let lost = bench.st.f(S::files_lost, &[("n", &1)]);
+            return Err(WriteError::Rejected(lost));
         };
         let file_key = format!("{key}-{}", file.name);
-        send_write("PUT", &ctx.url(&draft.media_path(file)), &blob, &file.mime, Some(&file_key), false).await?;
+        send_write("PUT", &ctx.url(&draft.media_path(&file)), &blob, &file.mime, Some(&file_key), false).await?;
     }
-    let mut doc = bench.creator.with_value(|c| draft.to_document(c, (now_ms() / 1000).max(ctx.session().now)));
-    doc["key"] = serde_json::Value::String(key.to_string());
-    let body = wasm_bindgen::JsValue::from_str(&doc.to_string());
+    let body = wasm_bindgen::JsValue::from_str(body);
     send_write("POST", &ctx.url(paths::ITEMS), &body, "application/json", Some(key), false).await
 }
 
-/// Sends a pending publish until the server accepts or refuses it (or the creator leaves the studio, in which
-/// case the next visit resumes it with the same key).
+/// The document to publish with its key, frozen when 发布 is pressed.
+fn frozen_body(bench: Bench, draft: &Compose, key: &str) -> String {
+    let now = (now_ms() / 1000).max(bench.ctx.session().now);
+    let mut doc = bench.creator.try_with_value(|c| draft.to_document(c, now)).unwrap_or_default();
+    doc["key"] = serde_json::Value::String(key.to_string());
+    doc.to_string()
+}
+
+thread_local! {
+    /// Drafts whose publish is being sent in this page, so a studio opened again does not start a second
+    /// sender for the same key.
+    static SENDING: std::cell::RefCell<std::collections::HashSet<String>> = Default::default();
+}
+
+/// Sends a pending publish until the server accepts or refuses it. Leaving the studio stops it quietly; the
+/// next visit resumes it with the same key and body.
 pub fn run(bench: Bench, id: String) {
+    if !SENDING.with(|s| s.borrow_mut().insert(id.clone())) {
+        return;
+    }
     spawn_local(async move {
         let mut wait = FIRST_BACKOFF_MS;
-        loop {
-            let Some(Some(draft)) = bench.shelf.try_with_untracked(|s| s.get(&id).cloned()) else { return };
-            let Some(Publish::Pending { key }) = draft.publish.clone() else { return };
-            match try_publish(bench, &draft, &key).await {
+        while let Some(Some(draft)) = bench.shelf.try_with_untracked(|s| s.get(&id).cloned()) {
+            let Some(Publish::Pending { key, mut body }) = draft.publish.clone() else { break };
+            if body.is_empty() {
+                body = frozen_body(bench, &draft, &key);
+            }
+            match try_publish(bench, &draft, &key, &body).await {
                 Ok(()) => {
                     set_state(bench, &id, Some(Publish::Done { at: now_ms() / 1000 }));
-                    bench.status.try_set(bench.st.t(S::publish_done));
-                    return;
+                    if let Some(text) = bench.st.try_t(S::publish_done) {
+                        bench.status.try_set(text);
+                    }
+                    break;
                 }
                 Err(WriteError::Rejected(reason)) => {
                     set_state(bench, &id, Some(Publish::Rejected { reason }));
-                    return;
+                    break;
                 }
                 Err(WriteError::Retry(why)) => {
                     leptos::logging::warn!("guang: publish {id}: {why}; trying again in {wait} ms");
@@ -85,6 +112,7 @@ pub fn run(bench: Bench, id: String) {
                 }
             }
         }
+        SENDING.with(|s| s.borrow_mut().remove(&id));
     });
 }
 
@@ -114,10 +142,12 @@ pub fn Ready(bench: Bench) -> impl IntoView {
         });
     };
     let publish = move |_| {
-        let Some(id) = bench.draft.with_untracked(|d| d.as_ref().map(|d| d.id.clone())) else { return };
-        let key = format!("{id}-{}", now_ms());
-        set_state(bench, &id, Some(Publish::Pending { key }));
-        run(bench, id);
+        bench.save_now();
+        let Some(draft) = bench.draft.get_untracked() else { return };
+        let key = format!("{}-{}", draft.id, now_ms());
+        let body = frozen_body(bench, &draft, &key);
+        set_state(bench, &draft.id, Some(Publish::Pending { key, body }));
+        run(bench, draft.id);
     };
     view! {
         <section class="ready" aria-labelledby="ready-title" data-testid="ready">
