@@ -34,22 +34,6 @@ fn signal_text(k: &SignalKind) -> Text {
     }
 }
 
-/// Offers `text` as a file download named `name`.
-fn download(name: &str, text: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let parts = js_sys::Array::of1(&text.into());
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    if let Some(a) = doc.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
-        a.set_href(&url);
-        a.set_download(name);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
-}
-
 /// The interests page.
 #[component]
 pub fn InterestsPage() -> impl IntoView {
@@ -280,7 +264,7 @@ pub fn InterestsPage() -> impl IntoView {
                     type="button"
                     class="btn"
                     data-testid="export"
-                    on:click=move |_| download("guang-interests.json", &pers.export_json())
+                    on:click=move |_| crate::pages::download_json("guang-interests.json", &pers.export_json())
                 >
                     {move || tr!(ctx.locale.get(), export_profile)}
                 </button>

@@ -69,3 +69,22 @@ pub fn go_back(navigations: u32, navigate: impl Fn(&str, leptos_router::Navigate
     }
     navigate("/", Default::default());
 }
+
+/// Offers `text` as a JSON file download named `name` (the interests export, the studio's documents and set-aside
+/// drafts): a blob URL clicked from a detached link, revoked at once.
+pub fn download_json(name: &str, text: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let parts = js_sys::Array::of1(&text.into());
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Some(a) =
+        doc.create_element("a").ok().and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlAnchorElement>(e).ok())
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}

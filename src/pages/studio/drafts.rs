@@ -8,26 +8,6 @@ use crate::app::use_ctx;
 use crate::i18n::studio::S;
 use crate::model::compose::{ComposeKind, Publish};
 
-/// Offers the text as a file download.
-pub fn download(name: &str, text: &str, mime: &str) {
-    use wasm_bindgen::JsCast;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let bag = web_sys::BlobPropertyBag::new();
-    bag.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    let link = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("a").ok())
-        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
-    if let Some(a) = link {
-        a.set_href(&url);
-        a.set_download(name);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
-}
-
 /// "HH:MM" today, else "M/D HH:MM", in the device's time zone (its offset now).
 fn when(ms: i64) -> String {
     use crate::model::time::civil_date;
@@ -142,7 +122,7 @@ pub fn DraftList(bench: Bench) -> impl IntoView {
                         data-testid="drafts-aside-download"
                         on:click=move |_| {
                             let text = bench.aside.with_untracked(|a| serde_json::to_string_pretty(a).unwrap_or_default());
-                            download("guang-unreadable-drafts.json", &text, "application/json");
+                            crate::pages::download_json("guang-unreadable-drafts.json", &text);
                         }
                     >{move || st.t(S::download)}</button>
                     <button type="button" class="btn btn-small" data-testid="drafts-aside-clear" on:click=move |_| bench.clear_aside()>

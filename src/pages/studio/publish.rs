@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::bench::{now_ms, Bench};
-use super::drafts::download;
 use super::media;
 use crate::api::{paths, send_write, WriteError};
 use crate::app::use_ctx;
@@ -126,7 +125,7 @@ pub fn Ready(bench: Bench) -> impl IntoView {
     let state = move || bench.draft.with(|d| d.as_ref().and_then(|d| d.publish.clone()));
     let export = move |_| {
         if let Some(d) = bench.draft.get_untracked() {
-            download(&format!("{}.json", d.id), &document_text(bench, &d), "application/json");
+            crate::pages::download_json(&format!("{}.json", d.id), &document_text(bench, &d));
         }
     };
     let copy = move |_| {
