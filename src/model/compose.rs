@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use super::draft::{validate_draft, Draft};
-use super::item::{CreatorRef, Item, Media, MAX_LIST};
+use super::item::{CreatorRef, Item, Media, MAX_CO_CREATORS, MAX_LIST};
 use super::problem::{Problem, ProblemKind};
 use super::text::is_valid_id;
 use super::time::format_rfc3339;
@@ -71,6 +71,98 @@ pub struct LocalFile {
     pub url: Option<String>,
 }
 
+/// A product's coupon as typed: amounts in 元 as text (read by [`parse_price`]), times in the contract's
+/// RFC 3339 (the form converts from the device's zone) or, when the input did not read, what was typed, so
+/// the document check reports it at its field.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CouponDraft {
+    /// What the buyer types at the shop.
+    #[serde(default)]
+    pub code: String,
+    /// A percentage off rather than an amount off.
+    #[serde(default)]
+    pub percent: bool,
+    /// The amount off in 元, or the percentage, as typed.
+    #[serde(default)]
+    pub off: String,
+    /// The least order value in 元 as typed; empty for none.
+    #[serde(default)]
+    pub min_spend: String,
+    /// When it starts; empty for "from publication".
+    #[serde(default)]
+    pub starts_at: String,
+    /// When it ends.
+    #[serde(default)]
+    pub ends_at: String,
+}
+
+impl CouponDraft {
+    /// The form filled from a coupon in its wire form (a loaded document's, or one carried by an older draft).
+    pub fn from_wire(v: &Value) -> Option<Self> {
+        let m = v.as_object()?;
+        let text = |k: &str| m.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
+        let yuan = |k: &str| m.get(k).and_then(Value::as_i64).map(fen_text);
+        let (percent, off) = match (m.get("percent_off").and_then(Value::as_u64), yuan("amount_off")) {
+            (Some(n), _) => (true, n.to_string()),
+            (None, off) => (false, off.unwrap_or_default()),
+        };
+        Some(Self {
+            code: text("code"),
+            percent,
+            off,
+            min_spend: yuan("min_spend").filter(|t| t != "0.00").unwrap_or_default(),
+            starts_at: text("starts_at"),
+            ends_at: text("ends_at"),
+        })
+    }
+
+    /// The wire form, and the form's own problems (amounts that do not read) with their paths under `path`.
+    fn to_wire(&self, path: &str, own: &mut Vec<Problem>) -> Value {
+        let mut m = serde_json::Map::new();
+        m.insert("code".into(), Value::String(self.code.trim().to_uppercase()));
+        let (key, read) = if self.percent {
+            let typed = self.off.trim();
+            let read = match typed.parse::<i64>() {
+                Ok(n) => Ok(n),
+                Err(_) if typed.is_empty() => Err(ProblemKind::Empty),
+                Err(_) => Err(ProblemKind::WrongType { expected: "a number", found: "a string" }),
+            };
+            ("percent_off", read)
+        } else {
+            ("amount_off", parse_price(&self.off))
+        };
+        // An amount that does not read is the form's to report; the document gets a stand-in so its check
+        // does not say "missing" about the same field as well.
+        let amount = read.unwrap_or_else(|kind| {
+            own_problem(own, path, key, kind);
+            1
+        });
+        m.insert(key.into(), json!(amount));
+        if !self.min_spend.trim().is_empty() {
+            match parse_price(&self.min_spend) {
+                Ok(n) => drop(m.insert("min_spend".into(), json!(n))),
+                Err(kind) => own_problem(own, path, "min_spend", kind),
+            }
+        }
+        if !self.starts_at.trim().is_empty() {
+            m.insert("starts_at".into(), Value::String(self.starts_at.trim().into()));
+        }
+        if !self.ends_at.trim().is_empty() {
+            m.insert("ends_at".into(), Value::String(self.ends_at.trim().into()));
+        }
+        Value::Object(m)
+    }
+}
+
+fn own_problem(own: &mut Vec<Problem>, path: &str, key: &str, kind: ProblemKind) {
+    own.push(Problem { path: format!("{path}.{key}"), kind });
+}
+
+/// An amount in 分 as 元 text with two decimals (`129.00`), as a price field shows it.
+fn fen_text(amount: i64) -> String {
+    format!("{}.{:02}", amount / 100, amount % 100)
+}
+
 /// A product as typed: the price is the text in the field, read by [`parse_price`].
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProductDraft {
@@ -83,7 +175,10 @@ pub struct ProductDraft {
     /// The product's id when it came from a loaded document (a new one is named after the draft).
     #[serde(default)]
     pub id: String,
-    /// What the form does not edit (a loaded product's image and coupon), written back unchanged.
+    /// Its coupon, if it offers one.
+    #[serde(default)]
+    pub coupon: Option<CouponDraft>,
+    /// What the form does not edit (a loaded product's image), written back unchanged.
     #[serde(default)]
     pub carried: serde_json::Map<String, Value>,
 }
@@ -148,10 +243,13 @@ pub struct Compose {
     /// The campaign joined, if any.
     #[serde(default)]
     pub campaign: Option<String>,
+    /// Other creators credited for it (共同创作), at most [`MAX_CO_CREATORS`].
+    #[serde(default)]
+    pub co_creators: Vec<CreatorRef>,
     /// Publish state, once the creator pressed 发布.
     #[serde(default)]
     pub publish: Option<Publish>,
-    /// Fields of a loaded document the form does not edit (its translations, co-creator credits), written back
+    /// Fields of a loaded document the form does not edit (its translations), written back
     /// unchanged so filling the form from a file loses nothing.
     #[serde(default)]
     pub carried: serde_json::Map<String, Value>,
@@ -174,6 +272,8 @@ pub enum Field {
     Product(usize),
     /// The campaign.
     Campaign,
+    /// The co-creators.
+    CoCreators,
     /// Anything else (the creator summary, the id): shown in the summary only.
     Other,
 }
@@ -190,6 +290,7 @@ pub fn field_of(path: &str) -> Field {
         "media" => Field::Video,
         "topics" => Field::Topics,
         "campaign" => Field::Campaign,
+        "co_creators" => Field::CoCreators,
         "products" => rest
             .strip_prefix("products[")
             .and_then(|r| r.split(']').next())
@@ -313,14 +414,13 @@ impl Compose {
                 if let Some(image) = &p.image {
                     carried.insert("image".into(), Value::String(image.clone()));
                 }
-                if let Some(coupon) = p.coupon.as_ref().and_then(|c| serde_json::to_value(c).ok()) {
-                    carried.insert("coupon".into(), coupon);
-                }
+                let coupon = p.coupon.as_ref().and_then(|c| CouponDraft::from_wire(&serde_json::to_value(c).ok()?));
                 ProductDraft {
                     title: p.title.clone(),
-                    price: format!("{}.{:02}", p.price.amount / 100, p.price.amount % 100),
+                    price: fen_text(p.price.amount),
                     url: p.url.clone(),
                     id: p.id.clone(),
+                    coupon,
                     carried,
                 }
             })
@@ -331,17 +431,35 @@ impl Compose {
                 draft.carried.insert("translations".into(), v);
             }
         }
-        if !item.co_creators.is_empty() {
-            if let Ok(v) = serde_json::to_value(&item.co_creators) {
-                draft.carried.insert("co_creators".into(), v);
+        draft.co_creators = item.co_creators.clone();
+        draft
+    }
+
+    /// Moves what drafts stored before the form edited it (co-creators, a product's coupon) out of the carried
+    /// fields into the form, so nothing a creator had is lost or written twice.
+    pub fn upgrade(&mut self) {
+        if let Some(v) = self.carried.remove("co_creators") {
+            if self.co_creators.is_empty() {
+                self.co_creators = serde_json::from_value(v).unwrap_or_default();
             }
         }
-        draft
+        for p in &mut self.products {
+            if let Some(v) = p.carried.remove("coupon") {
+                if p.coupon.is_none() {
+                    p.coupon = CouponDraft::from_wire(&v);
+                }
+            }
+        }
     }
 
     /// The item document this draft stands for, as the API would serve it. `published_at` is `now` (Unix
     /// seconds); a price the form cannot read is written as 0 and reported by [`Compose::check`].
     pub fn to_document(&self, creator: &CreatorRef, now: i64) -> Value {
+        self.document(creator, now, &mut Vec::new())
+    }
+
+    /// [`Compose::to_document`], collecting what only the form can tell (an amount that does not read) in `own`.
+    fn document(&self, creator: &CreatorRef, now: i64, own: &mut Vec<Problem>) -> Value {
         let alt = |f: &LocalFile| if f.alt.trim().is_empty() { self.title.clone() } else { f.alt.clone() };
         let image =
             |f: &LocalFile| json!({ "url": self.media_path(f), "width": f.width, "height": f.height, "alt": alt(f) });
@@ -368,6 +486,9 @@ impl Compose {
                     "price": { "amount": parse_price(&p.price).unwrap_or(0), "currency": "CNY" },
                     "url": p.url.trim(),
                 });
+                if let Some(c) = &p.coupon {
+                    product["coupon"] = c.to_wire(&format!("item.products[{i}].coupon"), own);
+                }
                 if let Value::Object(fields) = &mut product {
                     for (k, v) in &p.carried {
                         fields.entry(k.clone()).or_insert_with(|| v.clone());
@@ -394,6 +515,20 @@ impl Compose {
         });
         if let Some(c) = &self.campaign {
             item["campaign"] = Value::String(c.clone());
+        }
+        if !self.co_creators.is_empty() {
+            item["co_creators"] = Value::Array(
+                self.co_creators
+                    .iter()
+                    .map(|c| {
+                        let mut one = json!({ "id": c.id, "name": c.name, "avatar": c.avatar });
+                        if c.verified {
+                            one["verified"] = Value::Bool(true);
+                        }
+                        one
+                    })
+                    .collect(),
+            );
         }
         if let Value::Object(fields) = &mut item {
             for (k, v) in &self.carried {
@@ -429,6 +564,9 @@ impl Compose {
         if self.products.len() > MAX_PRODUCTS {
             add("item.products".into(), ProblemKind::TooLong { max: MAX_PRODUCTS });
         }
+        if self.co_creators.len() > MAX_CO_CREATORS {
+            add("item.co_creators".into(), ProblemKind::TooLong { max: MAX_CO_CREATORS });
+        }
         let sized =
             self.images.iter().enumerate().map(|(i, f)| (format!("item.media.images[{i}]"), f, MAX_IMAGE_BYTES));
         let sized = sized
@@ -442,7 +580,7 @@ impl Compose {
         if !is_valid_id(&self.id) {
             add("item.id".into(), ProblemKind::BadId);
         }
-        let doc = self.to_document(creator, now).to_string();
+        let doc = self.document(creator, now, &mut own).to_string();
         let mut checked = match validate_draft(&doc, base) {
             Ok(Draft::Item(item)) => Checked { item: Some(item), problems: Vec::new() },
             Ok(Draft::Creator(_)) => {
@@ -452,9 +590,9 @@ impl Compose {
         };
         // The form's own finding is the clearer one where both speak of a field (a missing cover, not its
         // empty URL and zero size).
-        checked
-            .problems
-            .retain(|p| !own.iter().any(|o| field_of(&o.path) == field_of(&p.path) && is_echo(&o.kind, &p.kind)));
+        checked.problems.retain(|p| {
+            !own.iter().any(|o| o.path == p.path || (field_of(&o.path) == field_of(&p.path) && is_echo(&o.kind, &p.kind)))
+        });
         if !own.is_empty() {
             checked.item = None;
             own.append(&mut checked.problems);

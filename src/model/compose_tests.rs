@@ -189,3 +189,98 @@ fn a_loaded_draft_fills_the_form_and_loses_nothing() {
     assert_eq!(again.media, item.media);
     assert_eq!(again.products, item.products);
 }
+
+fn coupon() -> CouponDraft {
+    CouponDraft {
+        code: "double12".into(),
+        off: "¥50".into(),
+        min_spend: "599".into(),
+        starts_at: String::new(),
+        ends_at: "2026-12-12T16:00:00Z".into(),
+        ..CouponDraft::default()
+    }
+}
+
+#[test]
+fn a_typed_coupon_becomes_the_contracts_coupon() {
+    let mut d = note();
+    d.products[0].coupon = Some(coupon());
+    let checked = d.check(&me(), &base(), NOW);
+    let item = checked.item.unwrap_or_else(|| panic!("{:?}", checked.problems));
+    let c = item.products[0].coupon.as_ref().expect("the coupon is kept");
+    assert_eq!(c.code, "DOUBLE12", "codes are written as the shop reads them");
+    assert_eq!((c.amount_off, c.percent_off, c.min_spend), (Some(5_000), None, 59_900));
+    assert_eq!(c.starts_at, None, "no start means from publication");
+    // A percentage instead.
+    d.products[0].coupon = Some(CouponDraft { percent: true, off: "15".into(), ..coupon() });
+    let item = d.check(&me(), &base(), NOW).item.expect("valid");
+    let c = item.products[0].coupon.as_ref().expect("kept");
+    assert_eq!((c.amount_off, c.percent_off), (None, Some(15)));
+}
+
+#[test]
+fn coupon_problems_point_at_the_product_once_each() {
+    let mut d = note();
+    d.products[0].coupon = Some(CouponDraft {
+        code: "坏".into(),
+        off: "五十".into(),
+        min_spend: "-3".into(),
+        starts_at: "2026-12-12T16:00:00Z".into(),
+        ends_at: "2026-12-01T00:00:00Z".into(),
+        ..CouponDraft::default()
+    });
+    let problems = d.check(&me(), &base(), NOW).problems;
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    for want in ["coupon.code", "coupon.amount_off", "coupon.min_spend", "coupon.ends_at"] {
+        assert_eq!(paths.iter().filter(|p| p.ends_with(want)).count(), 1, "{want} once in {paths:?}");
+    }
+    assert!(problems.iter().all(|p| field_of(&p.path) == Field::Product(0)), "{problems:?}");
+    // A percentage over the contract's cap, and a missing end.
+    d.products[0].coupon = Some(CouponDraft { percent: true, off: "95".into(), ends_at: String::new(), ..coupon() });
+    let problems = d.check(&me(), &base(), NOW).problems;
+    assert!(problems.iter().any(|p| p.path.ends_with("coupon.percent_off") && p.kind == ProblemKind::OutOfRange));
+    assert!(problems.iter().any(|p| p.path.ends_with("coupon.ends_at") && p.kind == ProblemKind::Missing));
+}
+
+fn partner(id: &str) -> CreatorRef {
+    CreatorRef {
+        id: id.into(),
+        name: format!("搭档{id}"),
+        avatar: format!("media/avatars/{id}.svg"),
+        verified: false,
+        collabs: Vec::new(),
+    }
+}
+
+#[test]
+fn co_creators_are_credited_up_to_the_contracts_cap() {
+    let mut d = note();
+    d.co_creators = vec![partner("c25"), partner("c30")];
+    let item = d.check(&me(), &base(), NOW).item.expect("valid");
+    let ids: Vec<&str> = item.co_creators.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["c25", "c30"]);
+    d.co_creators = (10..16).map(|n| partner(&format!("c{n}"))).collect();
+    let problems = d.check(&me(), &base(), NOW).problems;
+    assert!(
+        problems.iter().any(|p| field_of(&p.path) == Field::CoCreators && p.kind == ProblemKind::TooLong { max: 5 }),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn drafts_stored_before_the_form_edited_credits_and_coupons_keep_them() {
+    let mut old = note();
+    old.carried.insert("co_creators".into(), serde_json::to_value(vec![partner("c25")]).expect("json"));
+    old.products[0].carried.insert(
+        "coupon".into(),
+        json!({ "code": "FOOD-GUANG", "amount_off": 5000, "min_spend": 59900, "ends_at": "2026-12-12T16:00:00Z" }),
+    );
+    old.upgrade();
+    assert!(old.carried.is_empty() && old.products[0].carried.is_empty());
+    assert_eq!(old.co_creators[0].id, "c25");
+    let c = old.products[0].coupon.clone().expect("the coupon moved into the form");
+    assert_eq!((c.code.as_str(), c.off.as_str(), c.min_spend.as_str(), c.percent), ("FOOD-GUANG", "50.00", "599.00", false));
+    let item = old.check(&me(), &base(), NOW).item.expect("valid");
+    assert_eq!(item.products[0].coupon.as_ref().map(|c| c.amount_off), Some(Some(5_000)));
+    assert_eq!(item.co_creators.len(), 1, "credited once, not also from the carried fields");
+}

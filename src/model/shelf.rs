@@ -46,6 +46,10 @@ impl Shelf {
             let read = (raw.len() <= MAX_ENTRY_BYTES)
                 .then(|| serde_json::from_value::<Compose>(entry).ok())
                 .flatten()
+                .map(|mut d| {
+                    d.upgrade();
+                    d
+                })
                 .filter(|d| super::text::is_valid_id(&d.id) && shelf.get(&d.id).is_none())
                 // A device file's name becomes a storage key and an upload path: only names the form makes.
                 .filter(|d| d.files().all(|f| f.url.is_some() || is_file_name(&f.name)));

@@ -68,6 +68,25 @@ pub fn format_rfc3339(ts: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", secs / 3600, secs % 3600 / 60, secs % 60)
 }
 
+/// A `datetime-local` input's value (`YYYY-MM-DDTHH:MM`, seconds optional) in a zone `offset_min` minutes
+/// east of UTC, as the contract's RFC 3339 in UTC; `None` for anything else. Forms type times in the
+/// device's zone, documents carry an instant.
+pub fn local_to_rfc3339(local: &str, offset_min: i32) -> Option<String> {
+    let full = match local.len() {
+        16 => format!("{local}:00Z"),
+        19 => format!("{local}Z"),
+        _ => return None,
+    };
+    parse_rfc3339(&full).map(|ts| format_rfc3339(ts - i64::from(offset_min) * 60))
+}
+
+/// An RFC 3339 time as a `datetime-local` value (`YYYY-MM-DDTHH:MM`) in a zone `offset_min` minutes east of
+/// UTC, to show a document's time in a form; `None` when it does not read.
+pub fn rfc3339_to_local(s: &str, offset_min: i32) -> Option<String> {
+    let ts = parse_rfc3339(s)? + i64::from(offset_min) * 60;
+    format_rfc3339(ts).get(..16).map(str::to_string)
+}
+
 fn is_leap(y: i64) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }
@@ -107,6 +126,21 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn form_times_round_trip_through_the_device_zone() {
+        // 20:00 in Beijing (UTC+8, 480 minutes east) is 12:00 UTC.
+        assert_eq!(local_to_rfc3339("2026-12-12T20:00", 480).as_deref(), Some("2026-12-12T12:00:00Z"));
+        assert_eq!(local_to_rfc3339("2026-12-12T20:00:30", 480).as_deref(), Some("2026-12-12T12:00:30Z"));
+        // West of UTC the day can change.
+        assert_eq!(local_to_rfc3339("2026-12-12T20:00", -300).as_deref(), Some("2026-12-13T01:00:00Z"));
+        assert_eq!(rfc3339_to_local("2026-12-12T12:00:00Z", 480).as_deref(), Some("2026-12-12T20:00"));
+        assert_eq!(rfc3339_to_local("2026-12-12T20:00:00+08:00", -300).as_deref(), Some("2026-12-12T07:00"));
+        for bad in ["", "2026-12-12", "2026-12-12T25:00", "2026-02-30T10:00", "12/12/2026 20:00", "2026-12-12T20:00Z"] {
+            assert_eq!(local_to_rfc3339(bad, 480), None, "{bad}");
+        }
+        assert_eq!(rfc3339_to_local("tomorrow", 480), None);
+    }
 
     #[test]
     fn parses_utc_offsets_and_fractions() {

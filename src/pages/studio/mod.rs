@@ -644,6 +644,7 @@ fn Summary(bench: Bench) -> impl IntoView {
         Field::Topics => "c-topics-err".to_string(),
         Field::Product(i) => format!("c-p{i}-title"),
         Field::Campaign => "c-campaign".to_string(),
+        Field::CoCreators => "c-co-err".to_string(),
         Field::Other => "c-title".to_string(),
     };
     view! {
