@@ -33,7 +33,7 @@ pub const MEDIA_DIR: &str = "media/drafts";
 
 /// What a composed item is. A 直播预告 needs a scheduled state the contract does not have yet, so the form
 /// offers the two kinds a creator can publish today.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ComposeKind {
     /// 图文: a gallery of images; the first is the cover.
@@ -591,7 +591,8 @@ impl Compose {
         // The form's own finding is the clearer one where both speak of a field (a missing cover, not its
         // empty URL and zero size).
         checked.problems.retain(|p| {
-            !own.iter().any(|o| o.path == p.path || (field_of(&o.path) == field_of(&p.path) && is_echo(&o.kind, &p.kind)))
+            !own.iter()
+                .any(|o| o.path == p.path || (field_of(&o.path) == field_of(&p.path) && is_echo(&o.kind, &p.kind)))
         });
         if !own.is_empty() {
             checked.item = None;

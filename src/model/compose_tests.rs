@@ -279,7 +279,10 @@ fn drafts_stored_before_the_form_edited_credits_and_coupons_keep_them() {
     assert!(old.carried.is_empty() && old.products[0].carried.is_empty());
     assert_eq!(old.co_creators[0].id, "c25");
     let c = old.products[0].coupon.clone().expect("the coupon moved into the form");
-    assert_eq!((c.code.as_str(), c.off.as_str(), c.min_spend.as_str(), c.percent), ("FOOD-GUANG", "50.00", "599.00", false));
+    assert_eq!(
+        (c.code.as_str(), c.off.as_str(), c.min_spend.as_str(), c.percent),
+        ("FOOD-GUANG", "50.00", "599.00", false)
+    );
     let item = old.check(&me(), &base(), NOW).item.expect("valid");
     assert_eq!(item.products[0].coupon.as_ref().map(|c| c.amount_off), Some(Some(5_000)));
     assert_eq!(item.co_creators.len(), 1, "credited once, not also from the carried fields");

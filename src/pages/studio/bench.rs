@@ -69,6 +69,11 @@ pub fn now_ms() -> i64 {
     js_sys::Date::now() as i64
 }
 
+/// The device's time zone now, in minutes east of UTC: forms type times in it, documents carry instants.
+pub fn offset_min() -> i32 {
+    -(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(now_ms() as f64)).get_timezone_offset() as i32)
+}
+
 /// A new draft id: time-ordered and unique enough on one device.
 pub fn new_id() -> String {
     let n = (js_sys::Math::random() * 1_679_616.0) as u64;
@@ -280,6 +285,7 @@ impl Bench {
     /// Starts a new empty draft and opens it.
     pub fn new_draft(self) {
         self.start(Compose::new(new_id(), now_ms()));
+        crate::app::focus_id("c-title");
     }
 
     /// Puts `draft` on the shelf and opens it.
@@ -373,6 +379,7 @@ impl Bench {
                 return;
             }
             self.start(copy);
+            crate::app::focus_id("c-title");
         });
     }
 }

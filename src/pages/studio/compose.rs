@@ -11,24 +11,54 @@ use super::media::{self, files_of, MediaError, Want};
 use crate::app::use_ctx;
 use crate::i18n::problem_text;
 use crate::i18n::studio::S;
-use crate::model::compose::{field_of, Compose, ComposeKind, Field, LocalFile, ProductDraft, MAX_IMAGES, MAX_PRODUCTS};
+use crate::model::compose::{
+    field_of, Compose, ComposeKind, CouponDraft, Field, LocalFile, ProductDraft, MAX_IMAGES, MAX_PRODUCTS,
+};
 use crate::model::item::{MAX_TEXT, MAX_TITLE};
 
 /// How far past a limit the browser lets a field grow: enough to show the creator the limit was passed, not
 /// enough for a pasted book to slow every keystroke.
 const OVERFLOW: usize = 1_000;
 
-/// The problems of one field, as text, for the field's error line.
+/// The input of a product's row a problem path ends at, so the row's one error line says which input it means.
+fn part_label(path: &str) -> Option<S> {
+    let (_, tail) = path.rsplit_once("].")?;
+    Some(match tail {
+        "title" => S::product_title,
+        "price" | "price.amount" | "price.currency" => S::product_price,
+        "url" => S::product_url,
+        "coupon.code" => S::coupon_code,
+        "coupon.amount_off" => S::coupon_amount_value,
+        "coupon.percent_off" => S::coupon_percent_value,
+        "coupon.min_spend" => S::coupon_min,
+        "coupon.starts_at" => S::coupon_starts,
+        "coupon.ends_at" => S::coupon_ends,
+        _ => return None,
+    })
+}
+
+/// The problems of one field, as text, for the field's error line; in a product's row each names its input.
 fn errors_of(bench: Bench, field: Field) -> Vec<String> {
     let l = bench.ctx.locale.get();
-    bench
-        .checked
-        .with(|c| c.problems.iter().filter(|p| field_of(&p.path) == field).map(|p| problem_text(&p.kind, l)).collect())
+    let st = bench.st;
+    bench.checked.with(|c| {
+        c.problems
+            .iter()
+            .filter(|p| field_of(&p.path) == field)
+            .map(|p| {
+                let text = problem_text(&p.kind, l);
+                match part_label(&p.path).filter(|_| matches!(field, Field::Product(_))) {
+                    Some(label) => st.f(S::labelled_problem, &[("label", &st.t(label)), ("problem", &text)]),
+                    None => text,
+                }
+            })
+            .collect()
+    })
 }
 
 /// A field's error line, announced when it changes and named by the field's `aria-describedby`.
 #[component]
-fn FieldErrors(bench: Bench, field: Field, id: String) -> impl IntoView {
+pub(super) fn FieldErrors(bench: Bench, field: Field, id: String) -> impl IntoView {
     view! {
         <p class="field-errors" id=id data-testid="field-errors" data-field=format!("{field:?}")>
             {move || errors_of(bench, field).join("；")}
@@ -272,6 +302,55 @@ fn Gallery(bench: Bench) -> impl IntoView {
     }
 }
 
+/// Takes the video's cover from a frame of the video itself, at a moment the creator picks.
+#[component]
+fn FrameCapture(bench: Bench) -> impl IntoView {
+    let st = bench.st;
+    let length =
+        Memo::new(move |_| bench.draft.with(|d| d.as_ref().and_then(|d| d.video.as_ref()).map_or(0, |v| v.duration_s)));
+    let at = RwSignal::new(1_u32);
+    let busy = RwSignal::new(false);
+    let capture = move |_| {
+        let Some(video) = bench.draft.with_untracked(|d| d.as_ref().and_then(|d| d.video.clone())) else { return };
+        let url = shown_url(bench, &video);
+        let second = at.get_untracked().min(length.get_untracked());
+        busy.set(true);
+        spawn_local(async move {
+            let frame = media::capture_frame(&url, f64::from(second)).await;
+            busy.try_set(false);
+            match frame {
+                Some(file) => take_files(bench, vec![file], Want::Image, true),
+                None => drop(bench.status.try_set(bench.st.t(S::capture_failed))),
+            }
+        });
+    };
+    let clock = move || {
+        let s = at.get().min(length.get());
+        format!("{}:{:02}", s / 60, s % 60)
+    };
+    view! {
+        <Show when=move || { length.get() > 0 }>
+            <div class="frame-capture">
+                <label for="c-frame">{move || st.f(S::frame_at, &[("time", &clock())])}</label>
+                <input
+                    id="c-frame"
+                    type="range"
+                    min="0"
+                    step="1"
+                    data-testid="frame-at"
+                    max=move || length.get().to_string()
+                    prop:value=move || at.get().min(length.get()).to_string()
+                    aria-valuetext=clock
+                    on:input=move |ev| at.set(event_target_value(&ev).parse().unwrap_or(0))
+                />
+                <button type="button" class="btn btn-small" data-testid="capture-poster" disabled=move || busy.get() on:click=capture>
+                    {move || if busy.get() { st.t(S::capturing) } else { st.t(S::capture_poster) }}
+                </button>
+            </div>
+        </Show>
+    }
+}
+
 /// A video's file and poster.
 #[component]
 fn VideoFields(bench: Bench) -> impl IntoView {
@@ -301,6 +380,7 @@ fn VideoFields(bench: Bench) -> impl IntoView {
                 poster().map(|p| view! { <img class="thumb-poster" src=move || shown_url(bench, &p) alt=""/> })
             }}
             <Picker bench want=Want::Image poster=true label=S::choose_poster testid="compose-poster-input" errors="c-images-err"/>
+            <FrameCapture bench/>
             <FieldErrors bench field=Field::Images id="c-images-err".into()/>
         </div>
     }
@@ -342,6 +422,10 @@ fn ProductRow(bench: Bench, i: usize, count: Memo<usize>) -> impl IntoView {
     };
     let err = format!("c-p{i}-err");
     let described = err.clone();
+    // A Memo, so typing in the coupon's fields does not rebuild them (and lose the caret).
+    let has_coupon = Memo::new(move |_| {
+        bench.draft.with(|d| d.as_ref().and_then(|d| d.products.get(i)).is_some_and(|p| p.coupon.is_some()))
+    });
     view! {
         <fieldset class="product-row" data-testid="compose-product" aria-describedby=described>
             <legend>{move || st.f(S::product_n, &[("n", &(i + 1))])}</legend>
@@ -351,6 +435,27 @@ fn ProductRow(bench: Bench, i: usize, count: Memo<usize>) -> impl IntoView {
             <input id=id("price") type="text" inputmode="decimal" maxlength="24" aria-describedby=format!("c-p{i}-err") data-testid="product-price" aria-invalid=invalid(".price") prop:value=get(|p| p.price.clone()) on:input=set(|p, v| p.price = v)/>
             <label for=id("url")>{move || st.t(S::product_url)}</label>
             <input id=id("url") type="url" maxlength="2100" aria-describedby=format!("c-p{i}-err") data-testid="product-url" aria-invalid=invalid(".url") prop:value=get(|p| p.url.clone()) on:input=set(|p, v| p.url = v)/>
+            {move || {
+                if has_coupon.get() {
+                    view! { <super::offer::CouponFields bench i/> }.into_any()
+                } else {
+                    view! {
+                        <button
+                            type="button"
+                            class="btn btn-small add-coupon"
+                            data-testid="coupon-add"
+                            on:click=move |_| bench.edit(|d| {
+                                if let Some(p) = d.products.get_mut(i) {
+                                    p.coupon = Some(CouponDraft::default());
+                                }
+                            })
+                        >
+                            {move || st.t(S::coupon_add)}
+                        </button>
+                    }
+                        .into_any()
+                }
+            }}
             <div class="row-actions">
                 <button type="button" class="btn btn-small" disabled=move || i == 0 on:click=move |_| swap(i.wrapping_sub(1))>{move || st.t(S::move_up)}</button>
                 <button type="button" class="btn btn-small" disabled={move || i + 1 >= count.get()} on:click=move |_| swap(i + 1)>{move || st.t(S::move_down)}</button>
@@ -372,7 +477,11 @@ fn ProductRow(bench: Bench, i: usize, count: Memo<usize>) -> impl IntoView {
 
 /// The form for the open draft.
 #[component]
-pub fn ComposeForm(bench: Bench) -> impl IntoView {
+pub fn ComposeForm(
+    bench: Bench,
+    /// The creators this one works with, offered as co-creators.
+    candidates: Vec<crate::model::CreatorRef>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let st = bench.st;
     let kind = Memo::new(move |_| bench.draft.with(|d| d.as_ref().map(|d| d.kind).unwrap_or_default()));
@@ -532,6 +641,7 @@ pub fn ComposeForm(bench: Bench) -> impl IntoView {
                 </select>
                 <FieldErrors bench field=Field::Campaign id="c-campaign-err".into()/>
             </div>
+            <super::credits::CoCreators bench candidates/>
         </form>
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::bench::Bench;
-use crate::app::use_ctx;
+use crate::app::{focus_id, use_ctx};
 use crate::i18n::studio::S;
 use crate::model::compose::{ComposeKind, Publish};
 
@@ -23,78 +23,95 @@ fn when(ms: i64) -> String {
     }
 }
 
+/// What a draft's row shows, which is also its key: a row is rebuilt only when this changes.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Row {
+    id: String,
+    title: Option<String>,
+    kind: ComposeKind,
+    state: Option<S>,
+    changed: String,
+}
+
 /// The list of drafts.
 #[component]
 pub fn DraftList(bench: Bench) -> impl IntoView {
     let st = bench.st;
     let _ = use_ctx();
     let open_id = Memo::new(move |_| bench.draft.with(|d| d.as_ref().map(|d| d.id.clone())));
+    // One row per draft, keyed by what it shows: saving the open draft rebuilds only its own row, so focus
+    // on another row's buttons stays where it is.
     let rows = move || {
         bench.shelf.with(|s| {
             s.drafts
                 .iter()
                 .map(|d| {
-                    let id = d.id.clone();
-                    let title = if d.title.trim().is_empty() { None } else { Some(d.title.clone()) };
-                    let kind = match d.kind {
-                        ComposeKind::Note => S::kind_note,
-                        ComposeKind::Video => S::kind_video,
-                    };
                     let state = match &d.publish {
                         None => None,
                         Some(Publish::Pending { .. }) => Some(S::publish_pending),
                         Some(Publish::Done { .. }) => Some(S::publish_done),
                         Some(Publish::Rejected { .. }) => Some(S::publish_rejected),
                     };
-                    let changed = when(d.updated_ms);
-                    let is_open = {
-                        let id = id.clone();
-                        Signal::derive(move || open_id.with(|o| o.as_deref() == Some(id.as_str())))
-                    };
-                    let label = {
-                        let title = title.clone();
-                        move || title.clone().unwrap_or_else(|| st.t(S::untitled))
-                    };
-                    let (open, dup, del) = (id.clone(), id.clone(), id.clone());
-                    let name_for = label.clone();
-                    view! {
-                        <li class="draft-row" class:is-open=is_open data-testid="draft-row" data-id=id.clone()>
-                            <div class="draft-info">
-                                <strong>{label.clone()}</strong>
-                                <span class="muted">
-                                    {move || st.t(kind)} " · " {move || st.f(S::changed_at, &[("time", &changed)])}
-                                    {move || state.map(|s| format!(" · {}", st.t(s)))}
-                                </span>
-                            </div>
-                            <div class="row-actions">
-                                <button
-                                    type="button"
-                                    class="btn btn-small"
-                                    data-testid="draft-open"
-                                    disabled=is_open
-                                    aria-label={let n = name_for.clone(); move || format!("{} {}", st.t(S::open), n())}
-                                    on:click=move |_| bench.open(&open)
-                                >{move || st.t(S::open)}</button>
-                                <button
-                                    type="button"
-                                    class="btn btn-small"
-                                    data-testid="draft-duplicate"
-                                    aria-label={let n = name_for.clone(); move || format!("{} {}", st.t(S::duplicate), n())}
-                                    on:click=move |_| bench.duplicate(&dup)
-                                >{move || st.t(S::duplicate)}</button>
-                                <button
-                                    type="button"
-                                    class="btn btn-small"
-                                    data-testid="draft-delete"
-                                    aria-label={let n = name_for.clone(); move || format!("{} {}", st.t(S::delete), n())}
-                                    on:click=move |_| bench.delete(&del)
-                                >{move || st.t(S::delete)}</button>
-                            </div>
-                        </li>
-                    }
+                    let title = if d.title.trim().is_empty() { None } else { Some(d.title.clone()) };
+                    Row { id: d.id.clone(), title, kind: d.kind, state, changed: when(d.updated_ms) }
                 })
-                .collect_view()
+                .collect::<Vec<_>>()
         })
+    };
+    let row = move |r: Row| {
+        let Row { id, title, kind, state, changed } = r;
+        let kind = match kind {
+            ComposeKind::Note => S::kind_note,
+            ComposeKind::Video => S::kind_video,
+        };
+        let is_open = {
+            let id = id.clone();
+            Signal::derive(move || open_id.with(|o| o.as_deref() == Some(id.as_str())))
+        };
+        let label = move || title.clone().unwrap_or_else(|| st.t(S::untitled));
+        let (open, dup, del) = (id.clone(), id.clone(), id.clone());
+        let name_for = label.clone();
+        view! {
+            <li class="draft-row" class:is-open=is_open data-testid="draft-row" data-id=id.clone()>
+                <div class="draft-info">
+                    <strong>{label.clone()}</strong>
+                    <span class="muted">
+                        {move || st.t(kind)} " · " {move || st.f(S::changed_at, &[("time", &changed)])}
+                        {move || state.map(|s| format!(" · {}", st.t(s)))}
+                    </span>
+                </div>
+                <div class="row-actions">
+                    <button
+                        type="button"
+                        class="btn btn-small"
+                        data-testid="draft-open"
+                        disabled=is_open
+                        aria-label={let n = name_for.clone(); move || format!("{} {}", st.t(S::open), n())}
+                        on:click=move |_| {
+                            bench.open(&open);
+                            focus_id("c-title");
+                        }
+                    >{move || st.t(S::open)}</button>
+                    <button
+                        type="button"
+                        class="btn btn-small"
+                        data-testid="draft-duplicate"
+                        aria-label={let n = name_for.clone(); move || format!("{} {}", st.t(S::duplicate), n())}
+                        on:click=move |_| bench.duplicate(&dup)
+                    >{move || st.t(S::duplicate)}</button>
+                    <button
+                        type="button"
+                        class="btn btn-small"
+                        data-testid="draft-delete"
+                        aria-label={let n = name_for.clone(); move || format!("{} {}", st.t(S::delete), n())}
+                        on:click=move |_| {
+                            bench.delete(&del);
+                            focus_id("draft-undo");
+                        }
+                    >{move || st.t(S::delete)}</button>
+                </div>
+            </li>
+        }
     };
     let undo = move || {
         bench.undo.get().map(|(_, d)| {
@@ -103,7 +120,7 @@ pub fn DraftList(bench: Bench) -> impl IntoView {
                 <p class="undo-line" data-testid="draft-deleted">
                     {move || st.f(S::draft_deleted, &[("name", &name)])}
                     " "
-                    <button type="button" class="btn btn-small" data-testid="draft-undo" on:click=move |_| bench.undo_delete()>
+                    <button type="button" class="btn btn-small" id="draft-undo" data-testid="draft-undo" on:click=move |_| bench.undo_delete()>
                         {move || st.t(S::undo)}
                     </button>
                 </p>
@@ -143,7 +160,9 @@ pub fn DraftList(bench: Bench) -> impl IntoView {
                 </button>
             </div>
             {aside}
-            <ul class="draft-list">{rows}</ul>
+            <ul class="draft-list">
+                <For each=rows key=|r| r.clone() children=row/>
+            </ul>
             {undo}
         </section>
     }

@@ -102,3 +102,12 @@ pub async fn sleep(ms: u32) {
     );
     let _ = rx.await;
 }
+
+/// `fut`'s output, or `None` when it takes longer than `ms` milliseconds (a media element that never answers).
+pub async fn within<T>(ms: u32, fut: impl std::future::Future<Output = T>) -> Option<T> {
+    use futures::future::{select, Either};
+    match select(std::pin::pin!(fut), std::pin::pin!(sleep(ms))).await {
+        Either::Left((out, _)) => Some(out),
+        Either::Right(_) => None,
+    }
+}

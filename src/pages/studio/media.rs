@@ -122,6 +122,49 @@ async fn measure_video(url: &str) -> Option<(u32, u32, u32)> {
     Some((js::number(&video, "videoWidth") as u32, js::number(&video, "videoHeight") as u32, secs))
 }
 
+/// A frame of the video at `url`, `at_s` seconds in, as a JPEG `File` to take as its cover; `None` when the
+/// browser cannot decode it in time or may not read its pixels (a video from another site).
+pub async fn capture_frame(url: &str, at_s: f64) -> Option<JsValue> {
+    let document = web_sys::window()?.document()?;
+    let video = document.create_element("video").ok()?;
+    js::set(&video, "preload", &JsValue::from_str("auto"));
+    js::set(&video, "muted", &JsValue::TRUE);
+    js::set(&video, "crossOrigin", &JsValue::from_str("anonymous"));
+    let loaded = js::first_event(&video, &["loadeddata", "error"]);
+    js::set(&video, "src", &JsValue::from_str(url));
+    if js::within(15_000, loaded).await.flatten() != Some("loadeddata") {
+        return None;
+    }
+    let length = js::number(&video, "duration");
+    let at = if length.is_finite() { at_s.clamp(0.0, (length - 0.05).max(0.0)) } else { 0.0 };
+    let seeked = js::first_event(&video, &["seeked", "error"]);
+    js::set(&video, "currentTime", &JsValue::from_f64(at));
+    if js::within(15_000, seeked).await.flatten() != Some("seeked") {
+        return None;
+    }
+    let (w, h) = (js::number(&video, "videoWidth"), js::number(&video, "videoHeight"));
+    if w < 1.0 || h < 1.0 {
+        return None;
+    }
+    let canvas = document.create_element("canvas").ok()?;
+    js::set(&canvas, "width", &JsValue::from_f64(w));
+    js::set(&canvas, "height", &JsValue::from_f64(h));
+    let context = js::call(&canvas, "getContext", &[&JsValue::from_str("2d")]).ok()?;
+    let zero = JsValue::from_f64(0.0);
+    js::call(&context, "drawImage", &[&video, &zero, &zero]).ok()?;
+    // `toBlob` throws for a canvas tainted by another site's pixels and passes null when encoding fails.
+    let encoded = js_sys::Promise::new(&mut |resolve, reject| {
+        let args = [&resolve as &JsValue, &JsValue::from_str("image/jpeg"), &JsValue::from_f64(0.88)];
+        if let Err(e) = js::call(&canvas, "toBlob", &args) {
+            let _ = reject.call1(&JsValue::NULL, &e);
+        }
+    });
+    let blob = wasm_bindgen_futures::JsFuture::from(encoded).await.ok().filter(JsValue::is_object)?;
+    let options = js_sys::Object::new();
+    js::set(&options, "type", &JsValue::from_str("image/jpeg"));
+    js::construct("File", &[&js_sys::Array::of1(&blob), &JsValue::from_str("poster.jpg"), &options]).ok()
+}
+
 async fn put(draft: &str, name: &str, blob: &JsValue) -> bool {
     let Some(cache) = cache().await else { return false };
     let Ok(resp) = js::construct("Response", &[blob]) else { return false };

@@ -8,9 +8,11 @@
 
 mod bench;
 mod compose;
+mod credits;
 mod drafts;
 mod js;
 mod media;
+mod offer;
 mod publish;
 
 use std::sync::Arc;
@@ -608,9 +610,20 @@ fn Workbench(bench: Bench, creator: Arc<Creator>) -> impl IntoView {
                 open.get()
                     .map(|_| {
                         let creator = creator.clone();
+                        let candidates: Vec<CreatorRef> = creator
+                            .collabs
+                            .iter()
+                            .map(|c| CreatorRef {
+                                id: c.id.clone(),
+                                name: c.name.clone(),
+                                avatar: c.avatar.clone(),
+                                verified: c.verified,
+                                collabs: Vec::new(),
+                            })
+                            .collect();
                         view! {
                             <div class="compose-layout">
-                                <compose::ComposeForm bench/>
+                                <compose::ComposeForm bench candidates/>
                                 <div class="compose-side">
                                     <Summary bench/>
                                     {move || {
