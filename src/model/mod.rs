@@ -12,6 +12,7 @@ pub mod item;
 pub mod keys;
 pub mod prefs;
 pub mod problem;
+pub mod profile_compose;
 pub mod shelf;
 pub mod text;
 pub mod time;

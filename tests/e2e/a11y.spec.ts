@@ -21,6 +21,7 @@ const pages: [string, string, string][] = [
   ["settings", "/me/settings", "[data-testid=settings-page]"],
   ["preview", "/creator/c01/preview", "[data-testid=studio]"],
   ["compose", "/creator/c01/preview", "[data-testid=drafts]"],
+  ["profile", "/creator/c01/preview", "[data-testid=drafts]"],
 ];
 
 test("the suite runs the pinned axe-core, not the bundled one", async ({ page }) => {
@@ -64,6 +65,12 @@ for (const scheme of ["light", "dark"] as const) {
               await page.getByTestId("add-product").click();
               await page.getByTestId("product-price").fill("abc");
               await expect(page.getByTestId("compose-problem").first()).toBeVisible();
+            }
+            if (name === "profile") {
+              // The profile form with a problem showing: the error tied to its field, the summary, the preview.
+              await page.getByTestId("mode-profile").check();
+              await page.getByTestId("profile-name").fill("");
+              await expect(page.getByTestId("profile-problem").first()).toBeVisible();
             }
             await page.waitForTimeout(400);
             const result = await new AxeBuilder({ page, axeSource }).withTags(TAGS).analyze();

@@ -235,31 +235,7 @@ impl Bench {
     }
 
     fn save_on_hide(self) {
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-        let handler = Closure::<dyn FnMut()>::new(move || {
-            let hidden = web_sys::window()
-                .and_then(|w| w.document())
-                .is_some_and(|d| super::js::string(&d, "visibilityState") == "hidden");
-            if hidden {
-                self.save_now();
-            }
-        });
-        let f: js_sys::Function = handler.as_ref().unchecked_ref::<js_sys::Function>().clone();
-        let _ = document.add_event_listener_with_callback("visibilitychange", &f);
-        let window = web_sys::window();
-        if let Some(w) = &window {
-            let _ = w.add_event_listener_with_callback("pagehide", &f);
-        }
-        handler.forget();
-        on_cleanup(move || {
-            self.save_now();
-            if let Some(d) = web_sys::window().and_then(|w| w.document()) {
-                let _ = d.remove_event_listener_with_callback("visibilitychange", &f);
-            }
-            if let Some(w) = window {
-                let _ = w.remove_event_listener_with_callback("pagehide", &f);
-            }
-        });
+        on_hide(move || self.save_now());
     }
 
     /// Opens a draft of the shelf (after saving the one open now), making object URLs for its device files.
@@ -382,6 +358,36 @@ impl Bench {
             crate::app::focus_id("c-title");
         });
     }
+}
+
+/// Runs `save` when the page is hidden (a tab switch, a reload, a crash to come) and when the calling component
+/// is cleaned up (leaving the studio), so the last keystrokes before any of them are on the device.
+pub fn on_hide(save: impl Fn() + Copy + Send + Sync + 'static) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let handler = Closure::<dyn FnMut()>::new(move || {
+        let hidden = web_sys::window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| super::js::string(&d, "visibilityState") == "hidden");
+        if hidden {
+            save();
+        }
+    });
+    let f: js_sys::Function = handler.as_ref().unchecked_ref::<js_sys::Function>().clone();
+    let _ = document.add_event_listener_with_callback("visibilitychange", &f);
+    let window = web_sys::window();
+    if let Some(w) = &window {
+        let _ = w.add_event_listener_with_callback("pagehide", &f);
+    }
+    handler.forget();
+    on_cleanup(move || {
+        save();
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            let _ = d.remove_event_listener_with_callback("visibilitychange", &f);
+        }
+        if let Some(w) = window {
+            let _ = w.remove_event_listener_with_callback("pagehide", &f);
+        }
+    });
 }
 
 /// Deletes a draft's device files from storage.

@@ -75,7 +75,7 @@ fn input_text(ev: &leptos::ev::Event) -> String {
 }
 
 /// Says why a picked file was not taken.
-fn refused(bench: Bench, name: &str, e: MediaError) {
+pub fn refused(bench: Bench, name: &str, e: MediaError) {
     let st = bench.st;
     let text = match e {
         MediaError::NotAccepted => st.f(S::file_not_accepted, &[("name", &name)]),
@@ -157,35 +157,40 @@ fn shown_url(bench: Bench, file: &LocalFile) -> String {
     }
 }
 
-/// A file input styled as a button, with a drop zone around it.
+/// A file input styled as a button, with a drop zone around it; the picked or dropped files go to `on_files`
+/// (the item form's gallery, video or poster, or the profile form's avatar).
 #[component]
-fn Picker(
+pub fn Picker<F>(
     bench: Bench,
     want: Want,
-    poster: bool,
+    /// Whether several files may be picked at once.
+    multiple: bool,
     label: S,
     testid: &'static str,
     /// The id of the field's error line, which describes the input.
     errors: &'static str,
-) -> impl IntoView {
+    /// Takes the files (`File` objects), in order.
+    on_files: F,
+) -> impl IntoView
+where
+    F: Fn(Vec<wasm_bindgen::JsValue>) + Copy + 'static,
+{
     let st = bench.st;
     let accept = match want {
         Want::Image => "image/jpeg,image/png,image/webp,image/gif,image/avif",
         Want::Video => "video/mp4,video/webm,video/quicktime",
     };
-    let multiple = want == Want::Image && !poster;
     let dragging = RwSignal::new(false);
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        let files = files_of(&super::js::get(&super::js::get(&ev, "dataTransfer"), "files"));
-        take_files(bench, files, want, poster);
+        on_files(files_of(&super::js::get(&super::js::get(&ev, "dataTransfer"), "files")));
     };
     let on_change = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let files = files_of(&super::js::get(&input, "files"));
         input.set_value("");
-        take_files(bench, files, want, poster);
+        on_files(files);
     };
     view! {
         <div
@@ -296,7 +301,7 @@ fn Gallery(bench: Bench) -> impl IntoView {
                     }
                 </For>
             </ol>
-            <Picker bench want=Want::Image poster=false label=S::add_images testid="compose-image-input" errors="c-images-err"/>
+            <Picker bench want=Want::Image multiple=true on_files=move |f| take_files(bench, f, Want::Image, false) label=S::add_images testid="compose-image-input" errors="c-images-err"/>
             <FieldErrors bench field=Field::Images id="c-images-err".into()/>
         </div>
     }
@@ -371,7 +376,7 @@ fn VideoFields(bench: Bench) -> impl IntoView {
                         }
                     })
             }}
-            <Picker bench want=Want::Video poster=false label=S::choose_video testid="compose-video-input" errors="c-video-err"/>
+            <Picker bench want=Want::Video multiple=false on_files=move |f| take_files(bench, f, Want::Video, false) label=S::choose_video testid="compose-video-input" errors="c-video-err"/>
             <FieldErrors bench field=Field::Video id="c-video-err".into()/>
         </div>
         <div class="field" role="group" aria-labelledby="c-poster-label">
@@ -379,7 +384,7 @@ fn VideoFields(bench: Bench) -> impl IntoView {
             {move || {
                 poster().map(|p| view! { <img class="thumb-poster" src=move || shown_url(bench, &p) alt=""/> })
             }}
-            <Picker bench want=Want::Image poster=true label=S::choose_poster testid="compose-poster-input" errors="c-images-err"/>
+            <Picker bench want=Want::Image multiple=false on_files=move |f| take_files(bench, f, Want::Image, true) label=S::choose_poster testid="compose-poster-input" errors="c-images-err"/>
             <FrameCapture bench/>
             <FieldErrors bench field=Field::Images id="c-images-err".into()/>
         </div>

@@ -13,6 +13,7 @@ mod drafts;
 mod js;
 mod media;
 mod offer;
+mod profile;
 mod publish;
 
 use std::sync::Arc;
@@ -41,6 +42,7 @@ use crate::pages::Load;
 use crate::social::{FanLevel, Source};
 use crate::{text, tr};
 use bench::Bench;
+use profile::Profile;
 
 /// A preview frame's width in CSS pixels.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -68,6 +70,13 @@ impl Frame {
             Frame::Desktop => "desktop",
         }
     }
+}
+
+/// What the workbench edits: a new item (作品) or the creator's own profile (资料).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Items,
+    Profile,
 }
 
 /// What the studio holds: nothing yet, the problems of a broken draft, or a valid draft.
@@ -150,6 +159,8 @@ fn Studio(creator: Arc<Creator>) -> impl IntoView {
         collabs: creator.collabs.iter().map(|c| c.id.clone()).collect(),
     };
     let bench = Bench::new(me, st);
+    let profile = Profile::new(creator.clone(), bench);
+    let mode = RwSignal::new(Mode::Items);
     // A creator coming back continues where they left off: the newest draft opens.
     if let Some(newest) = bench.shelf.with_untracked(|s| s.drafts.first().map(|d| d.id.clone())) {
         bench.open(&newest);
@@ -247,6 +258,7 @@ fn Studio(creator: Arc<Creator>) -> impl IntoView {
     let for_bench = creator.clone();
     let shown = Signal::derive(move || match draft.get() {
         DraftState::Valid(d) => Some(d),
+        _ if mode.get() == Mode::Profile => profile.preview.get(),
         _ => bench.preview.get(),
     });
     view! {
@@ -257,7 +269,7 @@ fn Studio(creator: Arc<Creator>) -> impl IntoView {
                 if st.failed.get() {
                     view! { <ErrorState error=crate::api::FetchError::Network("studio strings".into()) on_retry=Callback::new(move |_| st.retry())/> }.into_any()
                 } else if st.loaded() {
-                    view! { <Workbench bench creator=for_bench.clone()/> }.into_any()
+                    view! { <Workbench bench profile mode creator=for_bench.clone()/> }.into_any()
                 } else {
                     view! { <div class="creator-skeleton shimmer" role="status" aria-busy="true"></div> }.into_any()
                 }
@@ -586,10 +598,11 @@ fn TrafficPanel(creator: Arc<Creator>, draft: Signal<Option<Arc<Draft>>>) -> imp
     }
 }
 
-/// The compose workbench: the drafts on this device, the open draft's form, and beside it (below it on a
-/// phone) what is left to fix, the live preview, and export and publish.
+/// The compose workbench, for a new item (作品: the drafts on this device, the open draft's form) or the
+/// creator's profile (资料: its form), and beside it (below it on a phone) what is left to fix, the live
+/// preview, and export and publish.
 #[component]
-fn Workbench(bench: Bench, creator: Arc<Creator>) -> impl IntoView {
+fn Workbench(bench: Bench, profile: Profile, mode: RwSignal<Mode>, creator: Arc<Creator>) -> impl IntoView {
     let st = bench.st;
     let open = Memo::new(move |_| bench.draft.with(|d| d.as_ref().map(|d| d.id.clone())));
     let has_preview = Memo::new(move |_| bench.preview.with(Option::is_some));
@@ -602,42 +615,99 @@ fn Workbench(bench: Bench, creator: Arc<Creator>) -> impl IntoView {
             st.t(S::preview_stale)
         }
     });
+    let profile_heading = Signal::derive(move || {
+        if profile.checked.with(|c| c.problems.is_empty()) {
+            tr!(locale.get(), draft_valid).to_string()
+        } else {
+            st.t(S::preview_stale)
+        }
+    });
+    let profile_preview = Signal::derive(move || profile.preview.get());
+    // The creators this one works with, offered as co-creators.
+    let candidates: Vec<CreatorRef> = creator
+        .collabs
+        .iter()
+        .map(|c| CreatorRef {
+            id: c.id.clone(),
+            name: c.name.clone(),
+            avatar: c.avatar.clone(),
+            verified: c.verified,
+            collabs: Vec::new(),
+        })
+        .collect();
+    let items = {
+        let creator = creator.clone();
+        move || {
+            let creator = creator.clone();
+            let candidates = candidates.clone();
+            view! {
+                <drafts::DraftList bench/>
+                {move || {
+                    open.get()
+                        .map(|_| {
+                            let creator = creator.clone();
+                            let candidates = candidates.clone();
+                            view! {
+                                <div class="compose-layout">
+                                    <compose::ComposeForm bench candidates/>
+                                    <div class="compose-side">
+                                        <Summary bench/>
+                                        {move || {
+                                            if has_preview.get() {
+                                                view! { <Preview draft=preview creator=creator.clone() heading=Some(heading)/> }.into_any()
+                                            } else {
+                                                view! { <p class="muted preview-empty" data-testid="preview-empty">{move || st.t(S::preview_empty)}</p> }.into_any()
+                                            }
+                                        }}
+                                        <publish::Ready bench/>
+                                    </div>
+                                </div>
+                            }
+                        })
+                }}
+            }
+        }
+    };
+    let profile_view = move || {
+        let creator = creator.clone();
+        view! {
+            <div class="compose-layout">
+                <profile::ProfileForm profile/>
+                <div class="compose-side">
+                    <profile::ProfileSummary profile/>
+                    <Preview draft=profile_preview creator heading=Some(profile_heading)/>
+                    <profile::ProfileReady profile/>
+                </div>
+            </div>
+        }
+    };
+    let modes = [(Mode::Items, S::mode_items, "items"), (Mode::Profile, S::mode_profile, "profile")];
     view! {
         <section class="bench" aria-labelledby="bench-title" data-testid="bench">
             <h2 id="bench-title" class="visually-hidden">{move || st.t(S::compose_title)}</h2>
-            <drafts::DraftList bench/>
-            {move || {
-                open.get()
-                    .map(|_| {
-                        let creator = creator.clone();
-                        let candidates: Vec<CreatorRef> = creator
-                            .collabs
-                            .iter()
-                            .map(|c| CreatorRef {
-                                id: c.id.clone(),
-                                name: c.name.clone(),
-                                avatar: c.avatar.clone(),
-                                verified: c.verified,
-                                collabs: Vec::new(),
-                            })
-                            .collect();
+            <fieldset class="choice studio-mode">
+                <legend>{move || st.t(S::mode_label)}</legend>
+                {modes
+                    .into_iter()
+                    .map(|(m, label, id)| {
                         view! {
-                            <div class="compose-layout">
-                                <compose::ComposeForm bench candidates/>
-                                <div class="compose-side">
-                                    <Summary bench/>
-                                    {move || {
-                                        if has_preview.get() {
-                                            view! { <Preview draft=preview creator=creator.clone() heading=Some(heading)/> }.into_any()
-                                        } else {
-                                            view! { <p class="muted preview-empty" data-testid="preview-empty">{move || st.t(S::preview_empty)}</p> }.into_any()
-                                        }
-                                    }}
-                                    <publish::Ready bench/>
-                                </div>
-                            </div>
+                            <label class="choice-option">
+                                <input
+                                    type="radio"
+                                    name="studio-mode"
+                                    data-testid=format!("mode-{id}")
+                                    prop:checked=move || mode.get() == m
+                                    on:change=move |_| mode.set(m)
+                                />
+                                <span>{move || st.t(label)}</span>
+                            </label>
                         }
                     })
+                    .collect_view()}
+            </fieldset>
+            {move || match mode.get() {
+                Mode::Items => items.clone()().into_any(),
+                Mode::Profile => profile_view.clone()().into_any(),
             }}
             <p class="studio-status" role="status" data-testid="studio-status">{move || bench.status.get()}</p>
         </section>

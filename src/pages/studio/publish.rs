@@ -14,9 +14,9 @@ use crate::i18n::studio::S;
 use crate::model::compose::{Compose, Publish};
 
 /// First retry delay; it doubles up to [`MAX_BACKOFF_MS`].
-const FIRST_BACKOFF_MS: f64 = 1_000.0;
+pub(super) const FIRST_BACKOFF_MS: f64 = 1_000.0;
 /// Longest wait between two tries.
-const MAX_BACKOFF_MS: f64 = 300_000.0;
+pub(super) const MAX_BACKOFF_MS: f64 = 300_000.0;
 
 /// The draft's document as pretty JSON, for export.
 fn document_text(bench: Bench, draft: &Compose) -> String {
