@@ -461,15 +461,21 @@ pub(crate) fn keep_valid<T>(
     cut_to(list, max, path, p);
     let mut i = 0;
     list.retain_mut(|entry| {
-        let mut found = Problems::default();
-        check(entry, &format!("{path}[{i}]"), &mut found);
         i += 1;
-        let keep = found.is_empty();
-        for problem in found.into_vec() {
-            p.note(problem.path, problem.kind);
-        }
-        keep
+        entry_ok(path, i - 1, p, &mut |at, found| check(entry, at, found))
     });
+}
+
+/// The part of [`keep_valid`] that does not depend on the entry's type, shared by every list it keeps (so
+/// each does not carry a copy in the wasm): checks entry `i` at `path[i]` and moves its problems into `p`.
+fn entry_ok(path: &str, i: usize, p: &mut Problems, check: &mut dyn FnMut(&str, &mut Problems)) -> bool {
+    let mut found = Problems::default();
+    check(&format!("{path}[{i}]"), &mut found);
+    let keep = found.is_empty();
+    for problem in found.into_vec() {
+        p.note(problem.path, problem.kind);
+    }
+    keep
 }
 
 /// Cuts an optional list to `max` entries, noting it once at `path`.
