@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use guang::model::embedding::{base64_encode, enforce_dim};
 use guang::model::{
     parse_config, parse_creator_doc, parse_feed_page, parse_index, parse_item_doc, validate_draft, ApiBase, DocError,
-    Draft, Embedding, Item, Kind, ProblemKind, UrlError,
+    Draft, Embedding, Item, Kind, LiveStatus, Media, ProblemKind, UrlError,
 };
 use guang::rank::Candidate;
 use serde_json::{json, Value};
@@ -108,6 +108,57 @@ fn wrong_shapes_are_skipped_not_fatal() {
     assert_eq!(p.items.len(), 1);
     assert_eq!(p.skipped.len(), 5);
     assert!(p.skipped.iter().all(|s| matches!(s.kind, ProblemKind::Shape(_))));
+}
+
+/// `good_item` as a live stream in `status`, planned or started at `started_at`.
+fn live_item(id: &str, status: &str, started_at: &str) -> Value {
+    let v = with(good_item(id), "/kind", json!("live"));
+    with(v, "/media", json!({"viewers": 321, "started_at": started_at, "status": status}))
+}
+
+#[test]
+fn a_scheduled_stream_parses_and_is_not_live_now() {
+    let items = vec![
+        live_item("s1", "scheduled", "2026-12-12T20:00:00+08:00"),
+        live_item("l1", "live", "2026-11-11T20:00:00+08:00"),
+        live_item("e1", "ended", "2026-11-10T20:00:00+08:00"),
+    ];
+    let p = parse_feed_page(&page(items, Value::Null), &base()).unwrap();
+    assert!(p.skipped.is_empty(), "{:?}", p.skipped);
+    let by_id = |id: &str| p.items.iter().find(|i| i.id == id).unwrap_or_else(|| panic!("no {id}"));
+    let s = by_id("s1");
+    assert_eq!(s.kind(), Kind::Live);
+    assert_eq!(
+        s.media,
+        Media::Live { viewers: 321, started_at: "2026-12-12T20:00:00+08:00".into(), status: LiveStatus::Scheduled }
+    );
+    assert!(!s.is_live_now(), "an announcement is not on air");
+    assert!(by_id("l1").is_live_now());
+    assert!(!by_id("e1").is_live_now());
+    // A scheduled stream whose planned start has passed is still not live: only the status says so.
+    let late = live_item("s2", "scheduled", "2020-01-01T00:00:00Z");
+    let p = parse_feed_page(&page(vec![late], Value::Null), &base()).unwrap();
+    assert!(!p.items[0].is_live_now());
+    // Written and read again, it stays scheduled.
+    let back = serde_json::to_value(s).unwrap();
+    assert_eq!(back["media"]["status"], "scheduled");
+    // A scheduled stream still needs a planned start that is a time.
+    let bad = live_item("s3", "scheduled", "soon");
+    let p = parse_feed_page(&page(vec![bad], Value::Null), &base()).unwrap();
+    assert_eq!(p.items.len(), 0);
+    assert_eq!(p.skipped[0].path, "items[0].media.started_at");
+}
+
+#[test]
+fn an_unknown_live_status_is_still_refused() {
+    for status in ["paused", "Scheduled", "upcoming", ""] {
+        let p =
+            parse_feed_page(&page(vec![live_item("x", status, "2026-12-12T20:00:00Z")], Value::Null), &base()).unwrap();
+        assert!(p.items.is_empty(), "{status}");
+        assert!(matches!(p.skipped[0].kind, ProblemKind::Shape(_)), "{status}: {:?}", p.skipped);
+    }
+    let doc = json!({"version": 1, "item": live_item("x", "paused", "2026-12-12T20:00:00Z")}).to_string();
+    assert!(parse_item_doc(&doc, &base()).is_err());
 }
 
 #[test]

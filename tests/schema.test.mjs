@@ -55,6 +55,17 @@ test("hostile documents fail the schemas", () => {
   assert.notEqual(bad((i) => (i.id = "../etc")), null);
   assert.notEqual(bad((i) => (i.published_at = "yesterday")), null);
   assert.notEqual(bad((i) => (i.kind = "podcast")), null);
+  // Live streams: scheduled (直播预告, started_at the planned start), live or ended; nothing else.
+  const live = (status) => (i) => {
+    i.kind = "live";
+    i.media = { viewers: 0, started_at: "2026-12-12T20:00:00+08:00", status };
+  };
+  for (const s of ["scheduled", "live", "ended"]) assert.equal(bad(live(s)), null, s);
+  for (const s of ["paused", "Scheduled", "upcoming", ""]) assert.notEqual(bad(live(s)), null, s);
+  assert.ok(
+    walk(join(pack, "items")).some((f) => JSON.parse(readFileSync(f, "utf8")).item.media?.status === "scheduled"),
+    "the demo pack has a scheduled stream",
+  );
   assert.equal(bad((i) => (i.cover.url = "https://cdn.example.com/a.jpg")), null);
   assert.equal(bad((i) => (i.cover.url = "media/a/b:c.svg")), null);
   // Embeddings: 16 to 32 signed bytes in padded base64, and a scale in (0, 1].

@@ -6,9 +6,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::use_ctx;
+use crate::components::coupon::local;
 use crate::components::icons::{BagIcon, HeartIcon, MoreIcon, PlayIcon};
 use crate::components::impressions::CardObserver;
 use crate::format;
+use crate::model::time::parse_rfc3339;
 use crate::model::venue::venue_link;
 
 use crate::model::{Item, LiveStatus, Media};
@@ -46,6 +48,7 @@ pub fn Card(
             Media::Note { .. } => tr!(l, note),
             Media::Video { .. } => tr!(l, video),
             Media::Live { status: LiveStatus::Live, .. } => tr!(l, live_badge),
+            Media::Live { status: LiveStatus::Scheduled, .. } => tr!(l, live_scheduled),
             Media::Live { .. } => tr!(l, live_ended),
         };
         format!(" · {} · {}", it.creator.name, kind)
@@ -56,18 +59,29 @@ pub fn Card(
             let d = format::duration(*duration_s);
             Some(view! { <span class="badge badge-video"><PlayIcon/>{d}</span> }.into_any())
         }
-        Media::Live { viewers: n, status, .. } => {
-            let n = *n;
-            let live = *status == LiveStatus::Live;
+        Media::Live { viewers: n, status, started_at } => {
+            let (n, status) = (*n, *status);
+            let live = status == LiveStatus::Live;
+            let scheduled = status == LiveStatus::Scheduled;
+            // A scheduled stream's planned start, in the reader's time zone; once it has passed (the document
+            // still says scheduled) the card says it is about to start rather than showing a time gone by.
+            let (planned, now) = (parse_rfc3339(started_at).unwrap_or_default(), session.now);
             Some(
                 view! {
-                    <span class="badge" class:badge-live=live class:badge-ended=!live>
+                    <span class="badge" class:badge-live=live class:badge-ended=status == LiveStatus::Ended class:badge-scheduled=scheduled>
                         {move || {
                             let l = locale.get();
-                            if live {
-                                format!("{} · {}", tr!(l, live_badge), tr!(l, viewers, count = format::count(n, l.tag())))
-                            } else {
-                                tr!(l, live_ended).to_string()
+                            match status {
+                                LiveStatus::Live => format!(
+                                    "{} · {}",
+                                    tr!(l, live_badge),
+                                    tr!(l, viewers, count = format::count(n, l.tag()))
+                                ),
+                                LiveStatus::Scheduled if planned > now => {
+                                    tr!(l, live_scheduled_at, when = format::day_time(local(planned), local(now), l.tag()))
+                                }
+                                LiveStatus::Scheduled => tr!(l, live_starting_soon).to_string(),
+                                LiveStatus::Ended => tr!(l, live_ended).to_string(),
                             }
                         }}
                     </span>

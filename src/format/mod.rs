@@ -125,6 +125,14 @@ pub fn day(ts: i64, now: i64, locale: &str) -> String {
     }
 }
 
+/// A day and a time of day, for when something is planned to happen: `12月12日 20:00` / `Dec 12, 20:00`,
+/// with the year as [`day`] has it. Read as UTC like [`day`]: callers shift both times to the reader's zone.
+pub fn day_time(ts: i64, now: i64, locale: &str) -> String {
+    let s = ts.rem_euclid(86_400);
+    let sep = if is_en(locale) { ", " } else { " " };
+    format!("{}{sep}{:02}:{:02}", day(ts, now, locale), s / 3600, s % 3600 / 60)
+}
+
 fn unit(n: i64, en_suffix: &str, zh_suffix: &str, en: bool) -> String {
     if en {
         format!("{n} {en_suffix}")
@@ -166,6 +174,17 @@ mod tests {
         assert_eq!(day(end, now, "en"), "Dec 31");
         assert_eq!(day(later, now, "zh-CN"), "2028年1月10日");
         assert_eq!(day(later, now, "en"), "Jan 10, 2028");
+    }
+
+    #[test]
+    fn planned_times_read_as_day_and_clock() {
+        let now = crate::model::time::parse_rfc3339("2026-11-20T12:00:00Z").unwrap();
+        let at = crate::model::time::parse_rfc3339("2026-12-12T20:05:00Z").unwrap();
+        let later = crate::model::time::parse_rfc3339("2027-01-02T08:00:00Z").unwrap();
+        assert_eq!(day_time(at, now, "zh-CN"), "12月12日 20:05");
+        assert_eq!(day_time(at, now, "en"), "Dec 12, 20:05");
+        assert_eq!(day_time(later, now, "zh-CN"), "2027年1月2日 08:00");
+        assert_eq!(day_time(later, now, "en"), "Jan 2, 2027, 08:00");
     }
 
     #[test]

@@ -95,7 +95,9 @@ fn read_plain<T: DeserializeOwned>(v: Value, _: &str, _: &mut Problems) -> Resul
 }
 
 /// Validates each element of a list on its own, keeping the good ones and the reasons for the rest, and the
-/// notes of the kept ones (a skipped element's notes say nothing more than its problems).
+/// notes of the kept ones (a skipped element's notes say nothing more than its problems). Generic only where
+/// it must be (reading and validating a `T`); the bookkeeping is [`sort_out`], shared by every list type, so
+/// each document type does not carry a copy of it in the wasm.
 pub(crate) fn keep_valid<T>(
     values: Vec<Value>,
     field: &str,
@@ -104,32 +106,46 @@ pub(crate) fn keep_valid<T>(
     mut validate: impl FnMut(&mut T, &str, &mut Problems),
 ) -> (Vec<T>, Vec<Problem>, Vec<Problem>) {
     let mut kept: Vec<T> = Vec::with_capacity(values.len());
-    let mut skipped = Vec::new();
-    let mut notes = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut out = Sorted::default();
     for (i, v) in values.into_iter().enumerate() {
         let path = format!("{field}[{i}]");
         let mut p = Problems::default();
-        let mut thing = match read(v, &path, &mut p) {
-            Ok(t) => t,
-            Err(e) => {
-                skipped.push(Problem { path, kind: ProblemKind::Shape(e.to_string()) });
-                continue;
+        match read(v, &path, &mut p) {
+            Ok(mut thing) => {
+                validate(&mut thing, &path, &mut p);
+                if out.sort_out(path, id_of(&thing), p) {
+                    kept.push(thing);
+                }
             }
-        };
-        validate(&mut thing, &path, &mut p);
-        if !seen.insert(id_of(&thing).to_string()) {
+            Err(e) => out.skipped.push(Problem { path, kind: ProblemKind::Shape(e.to_string()) }),
+        }
+    }
+    (kept, out.skipped, out.notes)
+}
+
+/// What [`keep_valid`] found besides the kept elements.
+#[derive(Default)]
+struct Sorted {
+    seen: std::collections::HashSet<String>,
+    skipped: Vec<Problem>,
+    notes: Vec<Problem>,
+}
+
+impl Sorted {
+    /// Records the problems of the element at `path` (a repeated `id` is one) and says whether to keep it.
+    fn sort_out(&mut self, path: String, id: &str, mut p: Problems) -> bool {
+        if !self.seen.insert(id.to_string()) {
             p.add(format!("{path}.id"), ProblemKind::Duplicate);
         }
         let (fatal, noted) = p.into_parts();
-        if fatal.is_empty() {
-            kept.push(thing);
-            notes.extend(noted);
+        let keep = fatal.is_empty();
+        if keep {
+            self.notes.extend(noted);
         } else {
-            skipped.extend(fatal);
+            self.skipped.extend(fatal);
         }
+        keep
     }
-    (kept, skipped, notes)
 }
 
 /// Parses a feed page (`feed/{channel}/{n}.json` or `creators/{id}/items/{n}.json`).

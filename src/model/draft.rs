@@ -30,7 +30,7 @@ const MAX_KEY_IN_PATH: usize = 40;
 /// The item kinds of contract v1 (the `kind` tag of [`super::item::Media`]).
 const KINDS: &[&str] = &["note", "video", "live"];
 /// The live stream states of contract v1.
-const LIVE_STATUSES: &[&str] = &["live", "ended"];
+const LIVE_STATUSES: &[&str] = &["scheduled", "live", "ended"];
 /// Root keys only a bare item has (a creator envelope has `version` and `creator` instead).
 const ITEM_KEYS: [&str; 6] = ["cover", "kind", "media", "title", "published_at", "products"];
 /// The keys of a creator's `traffic` object.
@@ -522,6 +522,7 @@ mod tests {
 
     use super::*;
     use crate::model::url::UrlError;
+    use crate::model::{LiveStatus, Media};
 
     fn base() -> ApiBase {
         ApiBase::parse("https://feed.example.com/api/v1/").unwrap()
@@ -660,6 +661,15 @@ mod tests {
         assert!(has(&ps, "item.media.viewers", |k| matches!(k, ProblemKind::WrongType { .. })), "{ps:#?}");
         assert!(has(&ps, "item.media.started_at", |k| *k == ProblemKind::Missing), "{ps:#?}");
         assert!(has(&ps, "item.media.status", |k| matches!(k, ProblemKind::UnknownValue { .. })), "{ps:#?}");
+
+        let shown = ps.iter().find(|p| p.path == "item.media.status").map(ToString::to_string);
+        assert_eq!(shown.as_deref(), Some("item.media.status: must be one of: scheduled, live, ended"));
+
+        // A scheduled stream (直播预告) is a valid live item: its planned start in `started_at`.
+        doc["item"]["media"] = json!({"viewers": 0, "started_at": "2026-12-12T20:00:00+08:00", "status": "scheduled"});
+        let Ok(Draft::Item(item)) = validate_draft(&doc.to_string(), &base()) else { panic!("refused") };
+        assert!(matches!(item.media, Media::Live { status: LiveStatus::Scheduled, .. }));
+        assert!(!item.is_live_now());
 
         doc["item"]["kind"] = json!("podcast");
         let ps = problems(&doc.to_string());

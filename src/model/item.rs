@@ -156,10 +156,15 @@ pub struct Translation {
     pub text: String,
 }
 
-/// Whether a live stream is on now.
+/// Where a live stream is in its life: announced, on now, or over. Only [`LiveStatus::Live`] counts as "on
+/// now" ([`Item::is_live_now`]), so an announcement never gets a live stream's badge or ranking boost.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LiveStatus {
+    /// 直播预告: announced for later. `started_at` is the planned start and `viewers` the number of people
+    /// who booked a reminder (0 when the server does not count them). A document may still say scheduled
+    /// after the planned time (the stream has not gone on air yet): the app then says it is about to start.
+    Scheduled,
     /// Broadcasting now.
     Live,
     /// Finished.
@@ -183,13 +188,13 @@ pub enum Media {
         /// Length in seconds.
         duration_s: u32,
     },
-    /// 直播: a live stream.
+    /// 直播: a live stream, or one announced for later (直播预告).
     Live {
-        /// Current (or final) viewer count.
+        /// Current (or final) viewer count; for a scheduled stream, how many booked a reminder.
         viewers: u64,
-        /// When the stream started (RFC 3339).
+        /// When the stream started (RFC 3339); for a scheduled stream, when it is planned to start.
         started_at: String,
-        /// On now, or ended.
+        /// Scheduled, on now, or ended.
         status: LiveStatus,
     },
 }
@@ -325,7 +330,8 @@ impl Item {
         }
     }
 
-    /// Whether this is a stream that is on air now.
+    /// Whether this is a stream that is on air now: neither a scheduled one (even past its planned start)
+    /// nor an ended one, so neither is badged or boosted as live.
     pub fn is_live_now(&self) -> bool {
         matches!(self.media, Media::Live { status: LiveStatus::Live, .. })
     }
@@ -455,15 +461,21 @@ pub(crate) fn keep_valid<T>(
     cut_to(list, max, path, p);
     let mut i = 0;
     list.retain_mut(|entry| {
-        let mut found = Problems::default();
-        check(entry, &format!("{path}[{i}]"), &mut found);
         i += 1;
-        let keep = found.is_empty();
-        for problem in found.into_vec() {
-            p.note(problem.path, problem.kind);
-        }
-        keep
+        entry_ok(path, i - 1, p, &mut |at, found| check(entry, at, found))
     });
+}
+
+/// The part of [`keep_valid`] that does not depend on the entry's type, shared by every list it keeps (so
+/// each does not carry a copy in the wasm): checks entry `i` at `path[i]` and moves its problems into `p`.
+fn entry_ok(path: &str, i: usize, p: &mut Problems, check: &mut dyn FnMut(&str, &mut Problems)) -> bool {
+    let mut found = Problems::default();
+    check(&format!("{path}[{i}]"), &mut found);
+    let keep = found.is_empty();
+    for problem in found.into_vec() {
+        p.note(problem.path, problem.kind);
+    }
+    keep
 }
 
 /// Cuts an optional list to `max` entries, noting it once at `path`.

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::paths;
 use crate::app::{focus_id, set_title, use_ctx, Ctx};
-use crate::components::coupon::CouponRow;
+use crate::components::coupon::{local, CouponRow};
 use crate::components::follow::{FollowButton, FollowSubject};
 use crate::components::icons::{BackIcon, HeartIcon};
 use crate::components::masonry::Masonry;
@@ -21,6 +21,7 @@ use crate::i18n::Text;
 use crate::model::venue::venue_link;
 
 use crate::model::text::is_valid_id;
+use crate::model::time::parse_rfc3339;
 use crate::model::{parse_item_doc, CouponState, Item, LiveStatus, Media};
 use crate::pages::not_found::{Missing, NotFound};
 use crate::pages::{go_back, load_into, Load};
@@ -422,21 +423,44 @@ fn ItemMedia(item: Arc<Item>) -> impl IntoView {
             }
             .into_any()
         }
-        Media::Live { viewers: n, status, .. } => {
+        Media::Live { viewers: n, status, started_at } => {
             let live = status == LiveStatus::Live;
+            let scheduled = status == LiveStatus::Scheduled;
+            let planned = parse_rfc3339(&started_at).unwrap_or_default();
+            // A scheduled stream shows when it is planned to start (and how many booked it) instead of a
+            // viewer count; past that time, while the document still says scheduled, it is about to start.
+            let line = move || {
+                let l = locale.get();
+                if !scheduled {
+                    return tr!(l, viewers, count = format::count(n, l.tag()));
+                }
+                let now = (js_sys::Date::now() / 1000.0) as i64;
+                let when = if planned > now {
+                    tr!(l, live_starts_at, when = format::day_time(local(planned), local(now), l.tag()))
+                } else {
+                    tr!(l, live_starting_soon).to_string()
+                };
+                if n > 0 {
+                    format!("{when} · {}", tr!(l, live_booked, count = format::count(n, l.tag())))
+                } else {
+                    when
+                }
+            };
             view! {
                 <div class="live-card" prop:style=ratio_style data-testid="live-card">
                     <img src=cover.url alt=cover.alt decoding="async"/>
                     <div class="live-overlay" class:is-live=live>
-                        <span class="badge" class:badge-live=live class:badge-ended=!live>
+                        <span class="badge" class:badge-live=live class:badge-ended=status == LiveStatus::Ended class:badge-scheduled=scheduled>
                             {move || {
                                 let l = locale.get();
-                                if live { tr!(l, live_badge) } else { tr!(l, live_ended) }
+                                match status {
+                                    LiveStatus::Live => tr!(l, live_badge),
+                                    LiveStatus::Scheduled => tr!(l, live_scheduled),
+                                    LiveStatus::Ended => tr!(l, live_ended),
+                                }
                             }}
                         </span>
-                        <span class="live-viewers">
-                            {move || tr!(locale.get(), viewers, count = format::count(n, locale.get().tag()))}
-                        </span>
+                        <span class="live-viewers" data-testid="live-when">{line}</span>
                     </div>
                 </div>
             }

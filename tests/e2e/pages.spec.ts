@@ -73,3 +73,42 @@ test("a broken config shows the start-up retry screen", async ({ page, errors })
   await expect(page.getByRole("alert")).toContainText("无法启动");
   await expect(page.getByTestId("retry")).toBeVisible();
 });
+
+test.describe("a scheduled live stream (直播预告)", () => {
+  // Beijing time, so the planned start reads the same on every machine; the clock stopped at the pack's moment
+  // (2026-11-20 12:00 in Beijing) or a day later, when i0247's planned start (20:00 that day) has passed.
+  test.use({ timezoneId: "Asia/Shanghai" });
+  const at = async (page: import("@playwright/test").Page, iso: string) => {
+    await page.clock.install({ time: Date.parse(iso) - 1000 });
+    await page.clock.pauseAt(Date.parse(iso));
+  };
+
+  test("its card and item page show the planned start, in both languages", async ({ page, errors }) => {
+    await at(page, "2026-11-20T12:00:00+08:00");
+    await page.goto("/creator/c23");
+    const badge = page.locator('[data-id="i0247"] .badge');
+    await expect(badge).toHaveText("预告 11月20日 20:00");
+    await expect(badge).toHaveClass(/badge-scheduled/);
+    await expect(badge).not.toHaveClass(/badge-live/);
+    await page.locator('[data-id="i0247"] .card-link').click();
+    await expect(page).toHaveURL(/\/item\/i0247$/);
+    const live = page.getByTestId("live-card");
+    await expect(live.locator(".badge")).toHaveText("预告");
+    await expect(page.getByTestId("live-when")).toHaveText("11月20日 20:00 开播 · 4522 人已预约");
+    await expect(page.getByTestId("live-when")).not.toContainText("观看");
+
+    await page.goto("/item/i0247?lang=en");
+    await expect(page.getByTestId("live-card").locator(".badge")).toHaveText("Upcoming");
+    await expect(page.getByTestId("live-when")).toHaveText("Starts Nov 20, 20:00 · 4.5k booked");
+    await page.goto("/creator/c23?lang=en");
+    await expect(page.locator('[data-id="i0247"] .badge')).toHaveText("Upcoming · Nov 20, 20:00");
+  });
+
+  test("past its planned start while still scheduled it is about to start, not a time gone by", async ({ page, errors }) => {
+    await at(page, "2026-11-21T12:00:00+08:00");
+    await page.goto("/item/i0247");
+    await expect(page.getByTestId("live-when")).toHaveText("即将开播 · 4522 人已预约");
+    await page.goto("/creator/c23");
+    await expect(page.locator('[data-id="i0247"] .badge')).toHaveText("即将开播");
+  });
+});

@@ -504,6 +504,25 @@ pub fn build_pack(seed: u64) -> Pack {
         item.embedding = e;
     }
 
+    // 直播预告: the two streams that ended last become announcements instead (after the scores and
+    // embeddings, so nothing else in the pack moves), planned for 20:00 Beijing time on the pack's day and the
+    // day after; the first has bookings, the second a server that does not count them (0).
+    let mut ended: Vec<usize> =
+        (0..items.len()).filter(|&i| matches!(items[i].media, Media::Live { status: LiveStatus::Ended, .. })).collect();
+    ended.sort_by_key(|&i| std::cmp::Reverse(items[i].published_ts));
+    for (day, &i) in ended.iter().take(2).enumerate() {
+        let item = &mut items[i];
+        let Media::Live { viewers, .. } = item.media else { continue };
+        let planned = now + 8 * 3600 + day as i64 * 86_400;
+        let booked = if day == 0 { viewers / 10 } else { 0 };
+        item.media =
+            Media::Live { viewers: booked, started_at: format_rfc3339(planned), status: LiveStatus::Scheduled };
+        item.title = item.title.replacen("直播中｜", "直播预告｜", 1);
+        if let Some(en) = item.translations.get_mut("en") {
+            en.title = en.title.replacen("Live | ", "Upcoming live | ", 1);
+        }
+    }
+
     // Collaborations: each creator's partners on its page, their ids in every item's creator summary, and a
     // 合作 partner credited as co-creator on about one in eight of the items of creators who have one.
     let mut collab_rng = Rng::new(seed ^ COLLAB_SALT);

@@ -206,3 +206,30 @@ fn every_campaign_has_a_venue_and_all_three_states_show() {
         assert!(all.iter().all(|p| phases.contains(p)), "{moment}: {phases:?}");
     }
 }
+
+/// The pack announces streams (直播预告): planned after its moment, published before it, titled as an
+/// announcement, never a creator's stream on air now.
+#[test]
+fn the_pack_has_scheduled_streams_planned_after_its_moment() {
+    use guang::model::time::parse_rfc3339;
+    use guang::model::{LiveStatus, Media};
+    let pack = build_pack(SEED);
+    let b = base();
+    let now = parse_rfc3339(guang_demo_gen::PACK_NOW).unwrap();
+    let mut scheduled = Vec::new();
+    for f in pack.keys().filter(|k| k.starts_with("items/")) {
+        let item = parse_item_doc(&text(&pack, f), &b).unwrap();
+        if let Media::Live { status: LiveStatus::Scheduled, started_at, .. } = &item.media {
+            let planned = parse_rfc3339(started_at).unwrap();
+            assert!(planned > now && item.published_ts < now, "{}", item.id);
+            assert!(item.title.starts_with("直播预告｜"), "{}: {}", item.id, item.title);
+            assert!(!item.is_live_now());
+            scheduled.push(item.id);
+        }
+    }
+    assert_eq!(scheduled.len(), 2, "{scheduled:?}");
+    for f in pack.keys().filter(|k| k.starts_with("creators/") && k.matches('/').count() == 1) {
+        let c = parse_creator_doc(&text(&pack, f), &b).unwrap();
+        assert!(!scheduled.iter().any(|id| c.live_item.as_deref() == Some(id.as_str())), "{f}");
+    }
+}
