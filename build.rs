@@ -82,7 +82,7 @@ mod studio_strings {
         }
         let mut code = String::from(
             "/// A key of the studio's string table (`locales/studio/*.json`), in the table's sorted order.\n\
-             #[allow(non_camel_case_types, missing_docs)]\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\n\
+             #[allow(non_camel_case_types, missing_docs)]\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\n\
              pub enum S {\n",
         );
         for (key, zh_text) in &zh {

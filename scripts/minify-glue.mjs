@@ -10,10 +10,10 @@ import { minify } from "terser";
 
 /** Minifies `dir`/`name`, a script of ours copied as written (its comments are for readers of the repository),
  * in place; returns [before, after] sizes in bytes. */
-export async function minifyScript(dir, name) {
+export async function minifyScript(dir, name, module = true) {
   const file = join(dir, name);
   const source = readFileSync(file, "utf8");
-  const { code } = await minify(source, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  const { code } = await minify(source, { module, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
   if (!code) throw new Error(`minify-glue: terser returned nothing for ${name}`);
   writeFileSync(file, code);
   return [Buffer.byteLength(source), Buffer.byteLength(code)];

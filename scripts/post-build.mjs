@@ -1,7 +1,7 @@
 // Trunk post_build hook (Trunk.toml): in release builds the wasm is split into the first download and lazy
 // chunks when the build has lazy routes (`--features split`, scripts/split-wasm.mjs), then the JS glue is minified (its integrity hash in
 // index.html changes with it) and so is public/first-screen.js, then the boot script leaves index.html (strict CSP), then sw.js is
-// written with the final list of shell files, then every text file gets .br and .gz copies. Order matters:
+// written with the final list of shell files (and minified in release builds), then every text file gets .br and .gz copies. Order matters:
 // the service worker precaches the boot file, and the compressed copies must be of the final files.
 import { externalizeBoot } from "./externalize-boot.mjs";
 import { minifyGlue, minifyScript } from "./minify-glue.mjs";
@@ -30,4 +30,9 @@ if (process.env.TRUNK_PROFILE !== "release") {
 }
 console.log(`index.html: boot script moved to ${externalizeBoot(dir, process.env.TRUNK_PUBLIC_URL ?? "/")}`);
 await import("./sw-precache.mjs");
+if (process.env.TRUNK_PROFILE === "release") {
+  // A classic worker script, not a module: its top-level names (VERSION, the cache names) stay as written.
+  const [swBefore, swAfter] = await minifyScript(dir, "sw.js", false);
+  console.log(`sw.js: minified ${swBefore} -> ${swAfter} bytes`);
+}
 await import("./precompress.mjs");

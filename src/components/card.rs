@@ -78,7 +78,7 @@ pub fn Card(
                                     tr!(l, viewers, count = format::count(n, l.tag()))
                                 ),
                                 LiveStatus::Scheduled if planned > now => {
-                                    tr!(l, live_scheduled_at, when = format::day_time(local(planned), local(now), l.tag()))
+                                    format!("{} · {}", tr!(l, live_scheduled), format::short_day_time(local(planned)))
                                 }
                                 LiveStatus::Scheduled => tr!(l, live_starting_soon).to_string(),
                                 LiveStatus::Ended => tr!(l, live_ended).to_string(),

@@ -133,6 +133,14 @@ pub fn day_time(ts: i64, now: i64, locale: &str) -> String {
     format!("{}{sep}{:02}:{:02}", day(ts, now, locale), s / 3600, s % 3600 / 60)
 }
 
+/// A planned moment in a badge's few characters, the same in both locales (`12/12 20:00`): a card has no room
+/// for [`day_time`]'s words, and plain digits keep the feed's first load small. Read as UTC like [`day`].
+pub fn short_day_time(ts: i64) -> String {
+    let (_, m, d) = crate::model::time::civil_date(ts);
+    let s = ts.rem_euclid(86_400);
+    format!("{m}/{d} {:02}:{:02}", s / 3600, s % 3600 / 60)
+}
+
 fn unit(n: i64, en_suffix: &str, zh_suffix: &str, en: bool) -> String {
     if en {
         format!("{n} {en_suffix}")
@@ -185,6 +193,8 @@ mod tests {
         assert_eq!(day_time(at, now, "en"), "Dec 12, 20:05");
         assert_eq!(day_time(later, now, "zh-CN"), "2027年1月2日 08:00");
         assert_eq!(day_time(later, now, "en"), "Jan 2, 2027, 08:00");
+        assert_eq!(short_day_time(at), "12/12 20:05");
+        assert_eq!(short_day_time(later), "1/2 08:00");
     }
 
     #[test]

@@ -11,10 +11,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use super::draft::{validate_draft, Draft};
-use super::item::{CreatorRef, Item, Media, MAX_CO_CREATORS, MAX_LIST};
+use super::item::{CreatorRef, Item, LiveStatus, Media, MAX_CO_CREATORS, MAX_LIST};
 use super::problem::{Problem, ProblemKind};
 use super::text::is_valid_id;
-use super::time::format_rfc3339;
+use super::time::{format_rfc3339, parse_rfc3339};
 use super::url::ApiBase;
 
 /// Largest image a draft keeps (10 MiB): a phone photo fits; a 50 MB scan is refused with a message instead
@@ -31,9 +31,8 @@ pub const MAX_PRICE: i64 = 10_000_000_000;
 /// Where device files live under the API base once published.
 pub const MEDIA_DIR: &str = "media/drafts";
 
-/// What a composed item is. A 直播预告 needs a scheduled state the contract does not have yet, so the form
-/// offers the two kinds a creator can publish today.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// What a composed item is: the three things a creator publishes before going live or after.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ComposeKind {
     /// 图文: a gallery of images; the first is the cover.
@@ -41,6 +40,9 @@ pub enum ComposeKind {
     Note,
     /// 短视频: a video file with a poster image as its cover.
     Video,
+    /// 直播预告: a live stream announced for a planned time (the contract's `scheduled` live item), with a
+    /// cover image.
+    Live,
 }
 
 /// A file picked from the device, as the form knows it. The bytes stay in the device's draft storage, keyed
@@ -122,8 +124,8 @@ impl CouponDraft {
         m.insert("code".into(), Value::String(self.code.trim().to_uppercase()));
         let (key, read) = if self.percent {
             let typed = self.off.trim();
-            let read = match typed.parse::<i64>() {
-                Ok(n) => Ok(n),
+            let read = match typed.parse::<u32>() {
+                Ok(n) => Ok(i64::from(n)),
                 Err(_) if typed.is_empty() => Err(ProblemKind::Empty),
                 Err(_) => Err(ProblemKind::WrongType { expected: "a number", found: "a string" }),
             };
@@ -160,6 +162,8 @@ fn own_problem(own: &mut Vec<Problem>, path: &str, key: &str, kind: ProblemKind)
 
 /// An amount in 分 as 元 text with two decimals (`129.00`), as a price field shows it.
 fn fen_text(amount: i64) -> String {
+    // Amounts are never negative here (the contract's range is 0 to 10^10); `u64` keeps `i64` formatting out.
+    let amount = amount.max(0) as u64;
     format!("{}.{:02}", amount / 100, amount % 100)
 }
 
@@ -231,9 +235,13 @@ pub struct Compose {
     /// A video's file.
     #[serde(default)]
     pub video: Option<LocalFile>,
-    /// A video's poster image (its cover).
+    /// A video's poster image or a 直播预告's cover.
     #[serde(default)]
     pub poster: Option<LocalFile>,
+    /// A 直播预告's planned start: RFC 3339 (the form converts from the device's zone), or what was typed when
+    /// it did not read.
+    #[serde(default)]
+    pub starts_at: String,
     /// Topic ids from the index.
     #[serde(default)]
     pub topics: Vec<String>,
@@ -266,6 +274,8 @@ pub enum Field {
     Images,
     /// The video file.
     Video,
+    /// A 直播预告's planned start.
+    Schedule,
     /// The topics.
     Topics,
     /// Product `n` (0-based).
@@ -287,6 +297,7 @@ pub fn field_of(path: &str) -> Field {
         "text" => Field::Text,
         "cover" => Field::Images,
         "media" if rest.starts_with("media.images") => Field::Images,
+        "media" if rest.starts_with("media.started_at") => Field::Schedule,
         "media" => Field::Video,
         "topics" => Field::Topics,
         "campaign" => Field::Campaign,
@@ -402,7 +413,12 @@ impl Compose {
                     Some(LocalFile { duration_s: *duration_s, url: Some(url.clone()), ..LocalFile::default() });
                 draft.poster = Some(by_url(&item.cover));
             }
-            // A live stream is not composed here; its cover keeps the draft previewable as a note.
+            Media::Live { status: LiveStatus::Scheduled, started_at, .. } => {
+                draft.kind = ComposeKind::Live;
+                draft.starts_at = started_at.clone();
+                draft.poster = Some(by_url(&item.cover));
+            }
+            // A stream that is on or over is not composed here; its cover keeps the draft previewable as a note.
             Media::Live { .. } => draft.images = vec![by_url(&item.cover)],
         }
         draft.topics = item.topics.clone();
@@ -472,6 +488,10 @@ impl Compose {
                     self.video.as_ref().map_or((String::new(), 0), |v| (self.media_path(v), v.duration_s));
                 (json!({ "url": url, "duration_s": duration }), self.poster.as_ref())
             }
+            ComposeKind::Live => (
+                json!({ "viewers": 0, "started_at": self.starts_at.trim(), "status": "scheduled" }),
+                self.poster.as_ref(),
+            ),
         };
         let cover = cover.map_or_else(|| json!({ "url": "", "width": 0, "height": 0, "alt": "" }), image);
         let products: Vec<Value> = self
@@ -503,7 +523,11 @@ impl Compose {
         }
         let mut item = json!({
             "id": self.id,
-            "kind": match self.kind { ComposeKind::Note => "note", ComposeKind::Video => "video" },
+            "kind": match self.kind {
+                ComposeKind::Note => "note",
+                ComposeKind::Video => "video",
+                ComposeKind::Live => "live",
+            },
             "media": media,
             "title": self.title,
             "text": self.text,
@@ -551,7 +575,16 @@ impl Compose {
         let (no_file, no_cover) = match self.kind {
             ComposeKind::Note => (false, self.images.is_empty()),
             ComposeKind::Video => (self.video.is_none(), self.poster.is_none()),
+            ComposeKind::Live => (false, self.poster.is_none()),
         };
+        if self.kind == ComposeKind::Live {
+            match parse_rfc3339(self.starts_at.trim()) {
+                _ if self.starts_at.trim().is_empty() => add("item.media.started_at".into(), ProblemKind::Missing),
+                // An announcement is of something to come.
+                Some(ts) if ts <= now => add("item.media.started_at".into(), ProblemKind::OutOfRange),
+                _ => {}
+            }
+        }
         if no_file {
             add("item.media.url".into(), ProblemKind::Missing);
         }

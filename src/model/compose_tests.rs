@@ -287,3 +287,36 @@ fn drafts_stored_before_the_form_edited_credits_and_coupons_keep_them() {
     assert_eq!(item.products[0].coupon.as_ref().map(|c| c.amount_off), Some(Some(5_000)));
     assert_eq!(item.co_creators.len(), 1, "credited once, not also from the carried fields");
 }
+
+#[test]
+fn a_live_announcement_is_a_scheduled_stream_in_the_future() {
+    let mut d = note();
+    d.kind = ComposeKind::Live;
+    let problems = d.check(&me(), &base(), NOW).problems;
+    assert!(problems.iter().any(|p| field_of(&p.path) == Field::Schedule && p.kind == ProblemKind::Missing));
+    assert!(problems.iter().any(|p| field_of(&p.path) == Field::Images && p.kind == ProblemKind::Missing));
+    d.poster = Some(photo("p1.jpg"));
+    d.starts_at = crate::model::time::format_rfc3339(NOW - 60);
+    let problems = d.check(&me(), &base(), NOW).problems;
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!((field_of(&problems[0].path), &problems[0].kind), (Field::Schedule, &ProblemKind::OutOfRange));
+    d.starts_at = "tomorrow".into();
+    let problems = d.check(&me(), &base(), NOW).problems;
+    assert!(
+        problems.iter().any(|p| field_of(&p.path) == Field::Schedule && p.kind == ProblemKind::BadTime),
+        "{problems:?}"
+    );
+    d.starts_at = crate::model::time::format_rfc3339(NOW + 86_400);
+    let checked = d.check(&me(), &base(), NOW);
+    let item = checked.item.unwrap_or_else(|| panic!("{:?}", checked.problems));
+    assert!(
+        matches!(&item.media, Media::Live { status: crate::model::LiveStatus::Scheduled, viewers: 0, .. }),
+        "{:?}",
+        item.media
+    );
+    assert!(!item.is_live_now());
+    assert_eq!(item.cover.url, "https://example.com/api/v1/media/drafts/d-1/p1.jpg");
+    // And back: a loaded announcement fills the form as one.
+    let again = Compose::from_item(&item, 5);
+    assert_eq!((again.kind, again.starts_at.as_str()), (ComposeKind::Live, d.starts_at.as_str()));
+}

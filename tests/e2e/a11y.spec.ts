@@ -64,6 +64,8 @@ for (const scheme of ["light", "dark"] as const) {
               await page.getByTestId("compose-title").fill("标题");
               await page.getByTestId("add-product").click();
               await page.getByTestId("product-price").fill("abc");
+              await page.getByTestId("coupon-add").click();
+              await page.getByTestId("coupon-code").fill("x");
               await expect(page.getByTestId("compose-problem").first()).toBeVisible();
             }
             if (name === "profile") {

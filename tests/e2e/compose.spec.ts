@@ -5,6 +5,8 @@ import { closeSync, openSync, readFileSync, truncateSync } from "node:fs";
 import { test, expect, writableApi } from "./fixtures";
 
 const STUDIO = "/creator/c01/preview";
+// Times are typed in the device's zone; the documents carry instants.
+test.use({ timezoneId: "Asia/Shanghai" });
 const PNG_192 = "public/icon-192.png";
 const PNG_512 = "public/icon-512.png";
 
@@ -192,6 +194,133 @@ test("drafts: duplicate, delete with undo, and unreadable stored drafts set asid
   await expect(page.getByTestId("draft-row")).toHaveCount(2);
 });
 
+test("drafts keep keyboard focus: open lands on the title, delete on undo, other rows stay put", async ({ page, errors }) => {
+  await page.goto(STUDIO);
+  await page.getByTestId("draft-new").click();
+  await expect(page.locator("#c-title")).toBeFocused();
+  await page.getByTestId("compose-title").fill("第一份");
+  await page.getByTestId("draft-new").click();
+  await page.getByTestId("compose-title").fill("第二份");
+  await expect(page.getByTestId("draft-row")).toHaveCount(2);
+  // Typing saves the open draft and re-draws its row only: a focused button of another row keeps its focus.
+  const other = page.getByTestId("draft-row").nth(1).getByTestId("draft-duplicate");
+  await other.focus();
+  await page.waitForTimeout(700);
+  await expect(other).toBeFocused();
+  await page.getByTestId("draft-row").nth(1).getByTestId("draft-open").click();
+  await expect(page.locator("#c-title")).toBeFocused();
+  await expect(page.getByTestId("compose-title")).toHaveValue("第一份");
+  await page.getByTestId("draft-row").first().getByTestId("draft-delete").click();
+  await expect(page.getByTestId("draft-undo")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("draft-row")).toHaveCount(2);
+});
+
+test("a product's coupon and the co-creators are form fields, checked and exported in the contract's shape", async ({ page, errors }) => {
+  await page.goto(STUDIO);
+  await page.getByTestId("draft-new").click();
+  await page.getByTestId("compose-title").fill("双十二囤货");
+  await page.getByTestId("compose-image-input").setInputFiles([PNG_192]);
+  await expect(page.getByTestId("compose-image")).toHaveCount(1);
+  await page.getByTestId("add-product").click();
+  const product = page.getByTestId("compose-product").first();
+  await product.getByTestId("product-title").fill("保温杯");
+  await product.getByTestId("product-price").fill("129");
+  await product.getByTestId("product-url").fill("https://shop.example/cup");
+  await product.getByTestId("coupon-add").click();
+  await product.getByTestId("coupon-code").fill("双12");
+  await product.getByTestId("coupon-off").fill("二十");
+  // Each problem of the row names its input, and the inputs are marked.
+  const errorsLine = product.getByTestId("field-errors");
+  await expect(errorsLine).toContainText("券码");
+  await expect(errorsLine).toContainText("立减金额（元）");
+  await expect(errorsLine).toContainText("结束时间");
+  await expect(product.getByTestId("coupon-code")).toHaveAttribute("aria-invalid", "true");
+  await product.getByTestId("coupon-code").fill("double12");
+  await expect(product.getByTestId("coupon-code")).toHaveValue("DOUBLE12");
+  await product.getByTestId("coupon-off").fill("20");
+  await product.getByTestId("coupon-min").fill("199");
+  await product.getByTestId("coupon-ends").fill("2030-12-12T23:59");
+  await expect(product.getByTestId("coupon-code")).toHaveAttribute("aria-invalid", "false");
+  // Co-creators: a creator worked with, by chip; another by id (looked up); a wrong id is said.
+  await page.getByTestId("co-c25").click();
+  await expect(page.getByTestId("co-c25")).toHaveAttribute("aria-pressed", "true");
+  await page.getByTestId("co-id").fill("c30");
+  await page.getByTestId("co-id").press("Enter");
+  await expect(page.getByTestId("co-c30")).toHaveAttribute("aria-pressed", "true");
+  await page.getByTestId("co-id").fill("nobody-here");
+  await page.getByTestId("co-add").click();
+  await expect(page.getByTestId("studio-status")).toContainText("没有找到创作者 nobody-here");
+  await expect(page.getByTestId("compose-problem")).toHaveCount(0);
+  // The preview's item page offers the coupon and credits the co-creators.
+  const frame = page.getByTestId("preview-frame");
+  await expect(frame.getByTestId("coupon-code")).toContainText("DOUBLE12");
+  await expect(frame.getByTestId("co-creators")).toContainText("橙子爱穿搭");
+  // Reload: all of it was kept.
+  await page.reload();
+  await expect(product.getByTestId("coupon-code")).toHaveValue("DOUBLE12");
+  await expect(product.getByTestId("coupon-ends")).toHaveValue("2030-12-12T23:59");
+  await expect(page.getByTestId("co-c30")).toHaveAttribute("aria-pressed", "true");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-download").click()]);
+  const doc = JSON.parse(readFileSync((await download.path())!, "utf8"));
+  const coupon = doc.item.products[0].coupon;
+  expect(coupon.code).toBe("DOUBLE12");
+  expect([coupon.amount_off, coupon.min_spend, coupon.percent_off]).toEqual([2000, 19900, undefined]);
+  // Typed in the device's zone (the suite runs in Asia/Shanghai), carried as an instant.
+  expect(Date.parse(coupon.ends_at)).toBe(Date.parse("2030-12-12T23:59:00+08:00"));
+  expect(doc.item.co_creators.map((c: any) => c.id)).toEqual(["c25", "c30"]);
+  // A percentage instead; removing the coupon removes it from the document.
+  await product.getByTestId("coupon-kind").selectOption("percent");
+  await product.getByTestId("coupon-off").fill("95");
+  await expect(page.locator('[data-testid=compose-problem][data-path="item.products[0].coupon.percent_off"]')).toBeVisible();
+  await product.getByTestId("coupon-remove").click();
+  await expect(page.getByTestId("compose-problem")).toHaveCount(0);
+  await expect(product.getByTestId("coupon-add")).toBeVisible();
+});
+
+test("a 直播预告 needs a future start and a cover, and previews as an announcement", async ({ page, errors }) => {
+  await page.goto(STUDIO);
+  await page.getByTestId("draft-new").click();
+  await page.getByTestId("kind-live").check();
+  await page.getByTestId("compose-title").fill("直播预告｜冬季穿搭专场");
+  await expect(page.locator('[data-testid=compose-problem][data-path="item.media.started_at"]')).toBeVisible();
+  await page.getByTestId("compose-starts").fill("2020-01-01T20:00");
+  await expect(page.locator('[data-testid=field-errors][data-field="Schedule"]')).toHaveText("开播时间要晚于现在");
+  await expect(page.getByTestId("compose-starts")).toHaveAttribute("aria-invalid", "true");
+  await page.getByTestId("compose-starts").fill("2030-12-12T20:00");
+  await page.getByTestId("compose-poster-input").setInputFiles(PNG_512);
+  await expect(page.getByTestId("compose-problem")).toHaveCount(0);
+  const card = page.getByTestId("preview-frame").getByTestId("preview-card").getByTestId("card");
+  await expect(card).toContainText("预告");
+  await expect(card).toContainText("12/12 20:00");
+  await expect(page.getByTestId("draft-row").first()).toContainText("直播预告");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-download").click()]);
+  const doc = JSON.parse(readFileSync((await download.path())!, "utf8"));
+  expect(doc.item.kind).toBe("live");
+  expect(doc.item.media.status).toBe("scheduled");
+  expect(Date.parse(doc.item.media.started_at)).toBe(Date.parse("2030-12-12T20:00:00+08:00"));
+  expect(doc.item.cover.width).toBe(512);
+});
+
+test("a video's cover can be a frame of the video", async ({ page, errors }) => {
+  await page.goto(STUDIO);
+  await page.getByTestId("draft-new").click();
+  await page.getByTestId("kind-video").check();
+  await page.getByTestId("compose-title").fill("一分钟看懂");
+  await page.getByTestId("compose-video-input").setInputFiles("demo/api/v1/media/videos/clip-1.webm");
+  await expect(page.getByTestId("compose-video")).toBeVisible();
+  await expect(page.getByTestId("frame-at")).toBeVisible();
+  await page.getByTestId("frame-at").fill("1");
+  await page.getByTestId("capture-poster").click();
+  await expect(page.locator(".thumb-poster")).toBeVisible();
+  await expect(page.getByTestId("compose-problem")).toHaveCount(0);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-download").click()]);
+  const doc = JSON.parse(readFileSync((await download.path())!, "utf8"));
+  expect(doc.item.cover.url).toMatch(/\.jpg$/);
+  expect(doc.item.cover.width).toBeGreaterThan(0);
+  expect(doc.item.media.duration_s).toBeGreaterThan(0);
+});
+
 test("the compose form works by keyboard and in embed mode", async ({ page, errors }) => {
   await page.goto(`${STUDIO}?embed=1&lang=en`);
   await page.getByTestId("draft-new").focus();
@@ -203,4 +332,26 @@ test("the compose form works by keyboard and in embed mode", async ({ page, erro
   await expect(page.locator('[data-testid=compose-problem][data-path="item.media.url"]')).toBeVisible();
   await page.getByLabel("Title", { exact: true }).fill("Keyboard only");
   await expect(page.getByTestId("compose-title")).toHaveValue("Keyboard only");
+});
+
+test("files no stored draft names any more are swept from the device; others stay", async ({ page, errors }) => {
+  await page.goto("/");
+  const old = "d0000000000a1"; // started long ago, named by nothing
+  const kept = "d0000000000b2"; // started long ago, named by another creator's draft list
+  await page.evaluate(async ([old, kept]) => {
+    localStorage.setItem("guang.drafts.c02", JSON.stringify({ version: 1, drafts: [{ id: kept, updated_ms: 1, kind: "note", title: "别人的草稿" }] }));
+    const cache = await caches.open("guang-draft-media");
+    await cache.put(`/__drafts/${old}/a1b2c3.png`, new Response(new Blob(["x"], { type: "image/png" })));
+    await cache.put(`/__drafts/${kept}/d4e5f6.png`, new Response(new Blob(["y"], { type: "image/png" })));
+    // Started now: another tab's new draft, not saved yet.
+    const fresh = "d" + Date.now().toString(16) + "abc";
+    await cache.put(`/__drafts/${fresh}/g7h8i9.png`, new Response(new Blob(["z"], { type: "image/png" })));
+  }, [old, kept]);
+  await page.goto(STUDIO);
+  await expect(page.getByTestId("drafts")).toBeVisible();
+  const drafts = () => page.evaluate(async () => (await (await caches.open("guang-draft-media")).keys()).map((r) => new URL(r.url).pathname.split("/")[2]));
+  await expect.poll(async () => (await drafts()).includes(old)).toBe(false);
+  const left = await drafts();
+  expect(left).toContain(kept);
+  expect(left).toHaveLength(2);
 });

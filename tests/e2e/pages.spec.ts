@@ -87,7 +87,7 @@ test.describe("a scheduled live stream (直播预告)", () => {
     await at(page, "2026-11-20T12:00:00+08:00");
     await page.goto("/creator/c23");
     const badge = page.locator('[data-id="i0247"] .badge');
-    await expect(badge).toHaveText("预告 11月20日 20:00");
+    await expect(badge).toHaveText("预告 · 11/20 20:00");
     await expect(badge).toHaveClass(/badge-scheduled/);
     await expect(badge).not.toHaveClass(/badge-live/);
     await page.locator('[data-id="i0247"] .card-link').click();
@@ -101,7 +101,7 @@ test.describe("a scheduled live stream (直播预告)", () => {
     await expect(page.getByTestId("live-card").locator(".badge")).toHaveText("Upcoming");
     await expect(page.getByTestId("live-when")).toHaveText("Starts Nov 20, 20:00 · 4.5k booked");
     await page.goto("/creator/c23?lang=en");
-    await expect(page.locator('[data-id="i0247"] .badge')).toHaveText("Upcoming · Nov 20, 20:00");
+    await expect(page.locator('[data-id="i0247"] .badge')).toHaveText("Upcoming · 11/20 20:00");
   });
 
   test("past its planned start while still scheduled it is about to start, not a time gone by", async ({ page, errors }) => {

@@ -123,10 +123,18 @@ test("reset brings back the current profile; an unreadable stored draft is set a
   await expect(page.getByTestId("profile-aside")).toHaveCount(0);
 });
 
-test("a profile JSON file still previews as before, and the item form is the default", async ({ page, errors }) => {
+test("a profile JSON file fills the profile form; the item form is the default", async ({ page, errors }) => {
   await page.goto(STUDIO);
   await expect(page.getByTestId("mode-items")).toBeChecked();
   await page.getByTestId("draft-url").fill("drafts/profile-edit.json");
   await page.getByTestId("draft-url-load").click();
+  await expect(page.getByTestId("mode-profile")).toBeChecked();
+  await expect(page.getByTestId("profile-bio")).toHaveValue(/每周三更新/);
+  await expect(page.getByTestId("studio-status")).toContainText("已用草稿文件填好资料表单");
+  await expect(page.getByTestId("preview-frame")).toHaveCount(1);
   await expect(page.getByTestId("preview-frame").getByTestId("preview-creator")).toContainText("每周三更新");
+  // Kept on the device like any edit.
+  await page.reload();
+  await page.getByTestId("mode-profile").check();
+  await expect(page.getByTestId("profile-bio")).toHaveValue(/每周三更新/);
 });

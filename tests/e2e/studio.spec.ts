@@ -60,6 +60,8 @@ test("a profile edit previews the creator header", async ({ page, errors }) => {
   await page.goto("/creator/c01/preview");
   await page.getByTestId("draft-url").fill("drafts/profile-edit.json");
   await page.getByTestId("draft-url-load").click();
+  // It fills the 资料 form, previewed beside it.
+  await expect(page.getByTestId("mode-profile")).toBeChecked();
   const frame = page.getByTestId("preview-frame");
   await expect(frame.getByTestId("preview-creator")).toContainText("每周三更新");
   await expect(frame.getByTestId("preview-card")).toHaveCount(0);

@@ -140,6 +140,12 @@ impl Bench {
             }
         });
         bench.save_on_hide();
+        spawn_local(async move {
+            let gone = media::sweep(now_ms()).await;
+            if gone > 0 {
+                leptos::logging::log!("guang: deleted {gone} stored files no draft names any more");
+            }
+        });
         // Once the undo is no longer offered (the studio closes), a deleted draft's files go.
         on_cleanup(move || {
             if let Some(Some((_, d))) = bench.undo.try_get_untracked() {

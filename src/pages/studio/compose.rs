@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::bench::Bench;
+use super::fields::{shown_time, toggle, typed_time, CountedField, TopicChips};
 use super::media::{self, files_of, MediaError, Want};
 use crate::app::use_ctx;
 use crate::i18n::problem_text;
@@ -15,10 +16,6 @@ use crate::model::compose::{
     field_of, Compose, ComposeKind, CouponDraft, Field, LocalFile, ProductDraft, MAX_IMAGES, MAX_PRODUCTS,
 };
 use crate::model::item::{MAX_TEXT, MAX_TITLE};
-
-/// How far past a limit the browser lets a field grow: enough to show the creator the limit was passed, not
-/// enough for a pasted book to slow every keystroke.
-const OVERFLOW: usize = 1_000;
 
 /// The input of a product's row a problem path ends at, so the row's one error line says which input it means.
 fn part_label(path: &str) -> Option<S> {
@@ -37,6 +34,15 @@ fn part_label(path: &str) -> Option<S> {
     })
 }
 
+/// What a problem says in the studio: the contract's words, except where the form knows better (a planned
+/// start that is not in the future is "out of range" to the contract).
+pub(super) fn problem_line(bench: Bench, p: &crate::model::Problem, l: crate::i18n::Locale) -> String {
+    match (field_of(&p.path), &p.kind) {
+        (Field::Schedule, crate::model::ProblemKind::OutOfRange) => bench.st.t(S::starts_in_past),
+        _ => problem_text(&p.kind, l),
+    }
+}
+
 /// The problems of one field, as text, for the field's error line; in a product's row each names its input.
 fn errors_of(bench: Bench, field: Field) -> Vec<String> {
     let l = bench.ctx.locale.get();
@@ -46,7 +52,7 @@ fn errors_of(bench: Bench, field: Field) -> Vec<String> {
             .iter()
             .filter(|p| field_of(&p.path) == field)
             .map(|p| {
-                let text = problem_text(&p.kind, l);
+                let text = problem_line(bench, p, l);
                 match part_label(&p.path).filter(|_| matches!(field, Field::Product(_))) {
                     Some(label) => st.f(S::labelled_problem, &[("label", &st.t(label)), ("problem", &text)]),
                     None => text,
@@ -361,7 +367,6 @@ fn FrameCapture(bench: Bench) -> impl IntoView {
 fn VideoFields(bench: Bench) -> impl IntoView {
     let st = bench.st;
     let video = move || bench.draft.with(|d| d.as_ref().and_then(|d| d.video.clone()));
-    let poster = move || bench.draft.with(|d| d.as_ref().and_then(|d| d.poster.clone()));
     view! {
         <div class="field" role="group" aria-labelledby="c-video-label">
             <span class="field-label" id="c-video-label">{move || st.t(S::video_label)}</span>
@@ -379,15 +384,51 @@ fn VideoFields(bench: Bench) -> impl IntoView {
             <Picker bench want=Want::Video multiple=false on_files=move |f| take_files(bench, f, Want::Video, false) label=S::choose_video testid="compose-video-input" errors="c-video-err"/>
             <FieldErrors bench field=Field::Video id="c-video-err".into()/>
         </div>
+        <PosterField bench capture=true/>
+    }
+}
+
+/// The cover of a video or a 直播预告: picked (or dropped), or for a video captured from one of its frames.
+#[component]
+fn PosterField(bench: Bench, capture: bool) -> impl IntoView {
+    let st = bench.st;
+    let poster = move || bench.draft.with(|d| d.as_ref().and_then(|d| d.poster.clone()));
+    view! {
         <div class="field" role="group" aria-labelledby="c-poster-label">
             <span class="field-label" id="c-poster-label">{move || st.t(S::poster_label)}</span>
             {move || {
                 poster().map(|p| view! { <img class="thumb-poster" src=move || shown_url(bench, &p) alt=""/> })
             }}
             <Picker bench want=Want::Image multiple=false on_files=move |f| take_files(bench, f, Want::Image, true) label=S::choose_poster testid="compose-poster-input" errors="c-images-err"/>
-            <FrameCapture bench/>
+            {capture.then(|| view! { <FrameCapture bench/> })}
             <FieldErrors bench field=Field::Images id="c-images-err".into()/>
         </div>
+    }
+}
+
+/// A 直播预告's planned start, typed in the device's zone, and its cover.
+#[component]
+fn LiveFields(bench: Bench) -> impl IntoView {
+    let st = bench.st;
+    let offset = super::bench::offset_min();
+    view! {
+        <div class="field">
+            <label for="c-starts" class="field-label">{move || st.t(S::starts_label)}</label>
+            <input
+                id="c-starts"
+                type="datetime-local"
+                data-testid="compose-starts"
+                aria-describedby="c-starts-err"
+                aria-invalid=move || (!errors_of(bench, Field::Schedule).is_empty()).to_string()
+                prop:value=move || shown_time(&bench.draft.with(|d| d.as_ref().map(|d| d.starts_at.clone()).unwrap_or_default()), offset)
+                on:change=move |ev| {
+                    let v = typed_time(input_text(&ev), offset);
+                    bench.edit(|d| d.starts_at = v);
+                }
+            />
+            <FieldErrors bench field=Field::Schedule id="c-starts-err".into()/>
+        </div>
+        <PosterField bench capture=false/>
     }
 }
 
@@ -491,13 +532,7 @@ pub fn ComposeForm(
     let st = bench.st;
     let kind = Memo::new(move |_| bench.draft.with(|d| d.as_ref().map(|d| d.kind).unwrap_or_default()));
     let products = Memo::new(move |_| bench.draft.with(|d| d.as_ref().map_or(0, |d| d.products.len())));
-    let chars =
-        move |f: fn(&Compose) -> &str| move || bench.draft.with(|d| d.as_ref().map_or(0, |d| f(d).chars().count()));
-    let title_len = chars(|d| &d.title);
-    let text_len = chars(|d| &d.text);
-    let invalid = move |field: Field| move || (!errors_of(bench, field).is_empty()).to_string();
     let session = ctx.session();
-    let channels: Vec<_> = session.index.channels.iter().filter(|c| c.id != "recommend").cloned().collect();
     let now = session.now;
     let campaigns: Vec<_> = session.index.campaigns.iter().filter(|c| c.end_ts > now).cloned().collect();
     let campaign =
@@ -506,7 +541,11 @@ pub fn ComposeForm(
         <form class="compose" data-testid="compose" on:submit=|ev| ev.prevent_default()>
             <fieldset class="choice">
                 <legend>{move || st.t(S::kind_label)}</legend>
-                {[(ComposeKind::Note, S::kind_note, "note"), (ComposeKind::Video, S::kind_video, "video")]
+                {[
+                    (ComposeKind::Note, S::kind_note, "note"),
+                    (ComposeKind::Video, S::kind_video, "video"),
+                    (ComposeKind::Live, S::kind_live, "live"),
+                ]
                     .into_iter()
                     .map(|(k, label, id)| {
                         view! {
@@ -524,86 +563,45 @@ pub fn ComposeForm(
                     })
                     .collect_view()}
             </fieldset>
-            <div class="field">
-                <label for="c-title" class="field-label">{move || st.t(S::title_label)}</label>
-                <input
-                    id="c-title"
-                    type="text"
-                    data-testid="compose-title"
-                    maxlength=(MAX_TITLE + OVERFLOW).to_string()
-                    aria-describedby="c-title-count c-title-err"
-                    aria-invalid=invalid(Field::Title)
-                    prop:value=value_of(bench, |d| d.title.clone())
-                    on:input=move |ev| {
-                        let v = input_text(&ev);
-                        bench.edit(|d| d.title = v);
-                    }
-                />
-                <span class="count" id="c-title-count" class:is-over={move || title_len() > MAX_TITLE}>
-                    {move || format!("{}/{MAX_TITLE}", title_len())}
-                </span>
+            <CountedField
+                bench
+                id="c-title"
+                label=S::title_label
+                testid="compose-title"
+                max=MAX_TITLE
+                value=Signal::derive(value_of(bench, |d| d.title.clone()))
+                invalid=Signal::derive(move || !errors_of(bench, Field::Title).is_empty())
+                on_input=move |v| bench.edit(|d| d.title = v)
+            >
                 <FieldErrors bench field=Field::Title id="c-title-err".into()/>
-            </div>
-            <div class="field">
-                <label for="c-text" class="field-label">{move || st.t(S::text_label)}</label>
-                <textarea
-                    id="c-text"
-                    rows="6"
-                    data-testid="compose-text"
-                    maxlength=(MAX_TEXT + OVERFLOW).to_string()
-                    aria-describedby="c-text-count c-text-err"
-                    aria-invalid=invalid(Field::Text)
-                    prop:value=value_of(bench, |d| d.text.clone())
-                    on:input=move |ev| {
-                        let v = input_text(&ev);
-                        bench.edit(|d| d.text = v);
-                    }
-                ></textarea>
-                <span class="count" id="c-text-count" class:is-over={move || text_len() > MAX_TEXT}>
-                    {move || format!("{}/{MAX_TEXT}", text_len())}
-                </span>
+            </CountedField>
+            <CountedField
+                bench
+                id="c-text"
+                label=S::text_label
+                testid="compose-text"
+                max=MAX_TEXT
+                rows=6
+                value=Signal::derive(value_of(bench, |d| d.text.clone()))
+                invalid=Signal::derive(move || !errors_of(bench, Field::Text).is_empty())
+                on_input=move |v| bench.edit(|d| d.text = v)
+            >
                 <FieldErrors bench field=Field::Text id="c-text-err".into()/>
-            </div>
+            </CountedField>
             {move || match kind.get() {
                 ComposeKind::Note => view! { <Gallery bench/> }.into_any(),
                 ComposeKind::Video => view! { <VideoFields bench/> }.into_any(),
+                ComposeKind::Live => view! { <LiveFields bench/> }.into_any(),
             }}
-            <fieldset class="field topics" aria-describedby="c-topics-err">
-                <legend class="field-label">{move || st.t(S::topics_label)}</legend>
-                <div class="chip-row">
-                    {channels
-                        .into_iter()
-                        .map(|c| {
-                            let id = c.id.clone();
-                            let on = {
-                                let id = id.clone();
-                                move || bench.draft.with(|d| d.as_ref().is_some_and(|d| d.topics.contains(&id)))
-                            };
-                            view! {
-                                <button
-                                    type="button"
-                                    class="chip"
-                                    data-testid=format!("topic-{id}")
-                                    aria-pressed=move || on().to_string()
-                                    on:click=move |_| {
-                                        let id = id.clone();
-                                        bench.edit(|d| {
-                                            if let Some(i) = d.topics.iter().position(|t| *t == id) {
-                                                d.topics.remove(i);
-                                            } else {
-                                                d.topics.push(id);
-                                            }
-                                        });
-                                    }
-                                >
-                                    {move || c.name.get(ctx.locale.get().tag()).to_string()}
-                                </button>
-                            }
-                        })
-                        .collect_view()}
-                </div>
+            <TopicChips
+                bench
+                testid="topic-"
+                errors="c-topics-err"
+                chosen=Signal::derive(move || bench.draft.with(|d| d.as_ref().map(|d| d.topics.clone()).unwrap_or_default()))
+                on_toggle=move |id| bench.edit(|d| toggle(&mut d.topics, id))
+            >
                 <FieldErrors bench field=Field::Topics id="c-topics-err".into()/>
-            </fieldset>
+            </TopicChips>
             <div class="field" role="group" aria-labelledby="c-products-label">
                 <span class="field-label" id="c-products-label">
                     {move || st.t(S::products_label)}

@@ -101,7 +101,7 @@ pub fn CoCreators(bench: Bench, candidates: Vec<CreatorRef>) -> impl IntoView {
                 <span class="count">{move || format!("{}/{MAX_CO_CREATORS}", credited.with(Vec::len))}</span>
             </legend>
             <p class="muted" id="c-co-hint">{move || st.f(S::co_hint, &[("max", &MAX_CO_CREATORS)])}</p>
-            <div class="chip-row" data-testid="co-creators">
+            <div class="chip-row" data-testid="co-creator-chips">
                 <For each=chips key=|c| c.id.clone() let:c>
                     {
                         let id = c.id.clone();

@@ -23,14 +23,29 @@ fn when(ms: i64) -> String {
     }
 }
 
-/// What a draft's row shows, which is also its key: a row is rebuilt only when this changes.
-#[derive(Clone, PartialEq, Eq, Hash)]
+/// What a draft's row shows; its [`Row::key`] changes with it, so a row is rebuilt only when it changes.
+#[derive(Clone)]
 struct Row {
     id: String,
     title: Option<String>,
     kind: ComposeKind,
     state: Option<S>,
     changed: String,
+}
+
+impl Row {
+    /// Everything the row shows, as one string (a `String` key keeps the keyed list's code shared with the
+    /// rest of the app instead of a copy for a key type of its own).
+    fn key(&self) -> String {
+        let state = self.state.map_or(0, |s| s as u16 + 1);
+        format!(
+            "{}\u{1f}{}\u{1f}{}\u{1f}{state}\u{1f}{}",
+            self.id,
+            self.kind as u8,
+            self.changed,
+            self.title.as_deref().unwrap_or("")
+        )
+    }
 }
 
 /// The list of drafts.
@@ -63,6 +78,7 @@ pub fn DraftList(bench: Bench) -> impl IntoView {
         let kind = match kind {
             ComposeKind::Note => S::kind_note,
             ComposeKind::Video => S::kind_video,
+            ComposeKind::Live => S::kind_live,
         };
         let is_open = {
             let id = id.clone();
@@ -161,7 +177,7 @@ pub fn DraftList(bench: Bench) -> impl IntoView {
             </div>
             {aside}
             <ul class="draft-list">
-                <For each=rows key=|r| r.clone() children=row/>
+                <For each=rows key=Row::key children=row/>
             </ul>
             {undo}
         </section>

@@ -10,6 +10,7 @@ mod bench;
 mod compose;
 mod credits;
 mod drafts;
+mod fields;
 mod js;
 mod media;
 mod offer;
@@ -119,17 +120,27 @@ fn check(text: &str, creator: &str, base: &crate::model::ApiBase) -> DraftState 
     }
 }
 
-/// Adds the studio's own stylesheet (`studio.css`, beside index.html) once; viewers never load it.
-fn load_stylesheet() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+/// Adds the studio's own stylesheet (`studio.css`, beside index.html) once; viewers never load it. The
+/// returned signal turns true once it has loaded (or failed: the studio then works unstyled rather than not
+/// at all), so the workbench never shows unstyled.
+fn load_stylesheet() -> RwSignal<bool> {
+    let ready = RwSignal::new(true);
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return ready };
     if doc.get_element_by_id("studio-css").is_some() {
-        return;
+        return ready;
     }
-    let (Ok(link), Ok(Some(head))) = (doc.create_element("link"), doc.query_selector("head")) else { return };
+    let (Ok(link), Ok(Some(head))) = (doc.create_element("link"), doc.query_selector("head")) else { return ready };
+    ready.set(false);
     let _ = link.set_attribute("id", "studio-css");
     let _ = link.set_attribute("rel", "stylesheet");
     let _ = link.set_attribute("href", "studio.css");
     let _ = head.append_child(&link);
+    // The load cannot finish before this task runs: it needs the network, and the task runs first.
+    leptos::task::spawn_local(async move {
+        let _ = js::first_event(&link, &["load", "error"]).await;
+        ready.try_set(true);
+    });
+    ready
 }
 
 /// The URL of `reference` resolved against the page, if it is on this site.
@@ -149,7 +160,7 @@ fn Studio(creator: Arc<Creator>) -> impl IntoView {
         Effect::new(move |_| set_title(&format!("{} · {name}", tr!(ctx.locale.get(), studio))));
     }
     focus_id("page-heading");
-    load_stylesheet();
+    let styled = load_stylesheet();
     let st = StudioText::new(ctx.locale.into());
     let me = CreatorRef {
         id: creator.id.clone(),
@@ -190,6 +201,14 @@ fn Studio(creator: Arc<Creator>) -> impl IntoView {
                         filled.id = bench::new_id();
                     }
                     bench.start(filled);
+                }
+                draft.set(DraftState::None);
+            }
+            // A profile edit fills the 资料 form.
+            DraftState::Valid(d) => {
+                if let Draft::Creator(loaded) = &*d {
+                    profile.fill(loaded);
+                    mode.set(Mode::Profile);
                 }
                 draft.set(DraftState::None);
             }
@@ -268,7 +287,7 @@ fn Studio(creator: Arc<Creator>) -> impl IntoView {
             {move || {
                 if st.failed.get() {
                     view! { <ErrorState error=crate::api::FetchError::Network("studio strings".into()) on_retry=Callback::new(move |_| st.retry())/> }.into_any()
-                } else if st.loaded() {
+                } else if st.loaded() && styled.get() {
                     view! { <Workbench bench profile mode creator=for_bench.clone()/> }.into_any()
                 } else {
                     view! { <div class="creator-skeleton shimmer" role="status" aria-busy="true"></div> }.into_any()
@@ -327,6 +346,11 @@ fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
     }
 }
 
+thread_local! {
+    /// Previews made so far, to give each its own heading id.
+    static PREVIEWS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
 /// The valid draft in a frame, with the frame, theme and language switches.
 #[component]
 fn Preview(
@@ -355,6 +379,13 @@ fn Preview(
         (available / frame.get().width()).min(1.0)
     };
     let frame_ctx = ctx.with_locale(frame_locale);
+    // The studio can show two previews at once (the compose form's and a loaded JSON draft's): each has its own
+    // heading id, and its switches sit in a form of their own, which keeps same-named radio groups apart.
+    let title_id = PREVIEWS.with(|n| {
+        n.set(n.get() + 1);
+        format!("preview-title-{}", n.get())
+    });
+    let labelled_by = title_id.clone();
     let content = move || {
         let d = draft.get()?;
         let (item, profile): (Option<Arc<Item>>, Arc<Creator>) = match &*d {
@@ -364,15 +395,15 @@ fn Preview(
         Some(view! { <FrameContent ctx=frame_ctx item profile/> })
     };
     view! {
-        <section class="studio-preview" aria-labelledby="preview-title">
-            <h2 id="preview-title" class="section-title" data-testid="draft-valid">
+        <section class="studio-preview" aria-labelledby=labelled_by>
+            <h2 id=title_id class="section-title" data-testid="draft-valid">
                 {move || heading.map(|h| h.get()).unwrap_or_else(|| tr!(ctx.locale.get(), draft_valid).to_string())}
             </h2>
-            <div class="choices">
+            <form class="choices" on:submit=|ev| ev.prevent_default()>
                 <Choice legend=text!(frame_label) name="frame" options=FRAMES value=frame_index/>
                 <Choice legend=text!(theme_label) name="theme" options=THEMES value=theme_index/>
                 <Choice legend=text!(language_label) name="lang" options=LANGS value=lang_index/>
-            </div>
+            </form>
             <div class="frame-scroller">
                 <div
                     class="frame"
@@ -728,6 +759,7 @@ fn Summary(bench: Bench) -> impl IntoView {
         Field::Product(i) => format!("c-p{i}-title"),
         Field::Campaign => "c-campaign".to_string(),
         Field::CoCreators => "c-co-err".to_string(),
+        Field::Schedule => "c-starts".to_string(),
         Field::Other => "c-title".to_string(),
     };
     view! {
@@ -745,13 +777,13 @@ fn Summary(bench: Bench) -> impl IntoView {
                             .into_iter()
                             .map(|p| {
                                 let id = target(field_of(&p.path));
-                                let kind = p.kind.clone();
+                                let problem = p.clone();
                                 view! {
                                     <li data-testid="compose-problem" data-path=p.path.clone()>
                                         <a href=format!("#{id}")>
                                             <code>{p.path.clone()}</code>
                                             " "
-                                            {move || problem_text(&kind, locale.get())}
+                                            {move || compose::problem_line(bench, &problem, locale.get())}
                                         </a>
                                     </li>
                                 }

@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 
 use super::bench::{offset_min, Bench};
+use super::fields::{shown_time, typed_time};
 use crate::i18n::studio::S;
 use crate::model::compose::{field_of, CouponDraft, Field};
-use crate::model::time::{local_to_rfc3339, rfc3339_to_local};
 
 /// The coupon of product `i`, if it has one.
 fn with_coupon<T>(bench: Bench, i: usize, f: impl FnOnce(&CouponDraft) -> T) -> Option<T> {
@@ -37,16 +37,11 @@ pub fn CouponFields(bench: Bench, i: usize) -> impl IntoView {
     };
     // Times are stored as the contract's instants and shown in the device's zone; an input that does not read
     // is kept as typed so the check names it.
-    let time = move |f: fn(&CouponDraft) -> String| {
-        move || {
-            let stored = with_coupon(bench, i, f).unwrap_or_default();
-            rfc3339_to_local(&stored, offset).unwrap_or(stored)
-        }
-    };
+    let time =
+        move |f: fn(&CouponDraft) -> String| move || shown_time(&with_coupon(bench, i, f).unwrap_or_default(), offset);
     let set_time = move |f: fn(&mut CouponDraft, String)| {
         move |ev: leptos::ev::Event| {
-            let typed = event_target_value(&ev);
-            let v = if typed.is_empty() { typed } else { local_to_rfc3339(&typed, offset).unwrap_or(typed) };
+            let v = typed_time(event_target_value(&ev), offset);
             edit_coupon(bench, i, |c| f(c, v));
         }
     };

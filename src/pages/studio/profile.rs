@@ -11,6 +11,7 @@ use leptos::task::spawn_local;
 
 use super::bench::{new_id, now_ms, on_hide, Bench};
 use super::compose::{refused, Picker};
+use super::fields::{toggle, CountedField, TopicChips};
 use super::media::{self, ObjectUrls, Want};
 use crate::api::{send_write, WriteError};
 use crate::i18n::problem_text;
@@ -23,8 +24,6 @@ use crate::storage;
 
 /// How long typing must pause before the draft is written to the device (as for item drafts).
 const SAVE_DELAY_MS: u64 = 400;
-/// How far past a limit the browser lets a field grow (as in the item form).
-const OVERFLOW: usize = 1_000;
 
 fn draft_key(creator: &str) -> String {
     format!("profile-draft.{creator}")
@@ -179,14 +178,23 @@ impl Profile {
     /// Starts over from the current profile: a new draft (a device avatar of the old one goes).
     pub fn reset(self) {
         let Some(current) = self.current.try_get_value() else { return };
+        self.start_from(&current, S::profile_reset_done);
+    }
+
+    /// Fills the form from a valid profile edit loaded as JSON (a file or a URL), as a new draft.
+    pub fn fill(self, loaded: &Creator) {
+        self.start_from(loaded, S::profile_filled);
+    }
+
+    fn start_from(self, from: &Creator, said: S) {
         let old = self.draft.get_untracked();
-        self.edit(|d| *d = ProfileDraft::from_creator(&current, new_id(), now_ms()));
+        self.edit(|d| *d = ProfileDraft::from_creator(from, new_id(), now_ms()));
         self.save_now();
         if let Some(f) = old.device_file() {
             let name = f.name.clone();
             spawn_local(async move { media::forget(&old.id, vec![name]).await });
         }
-        self.bench.status.set(self.bench.st.t(S::profile_reset_done));
+        self.bench.status.set(self.bench.st.t(said));
     }
 
     /// Forgets the unreadable stored draft once the creator has downloaded it.
@@ -319,11 +327,6 @@ fn Errors(profile: Profile, field: ProfileField, id: &'static str) -> impl IntoV
 pub fn ProfileForm(profile: Profile) -> impl IntoView {
     let bench = profile.bench;
     let st = bench.st;
-    let locale = bench.ctx.locale;
-    let invalid = move |field: ProfileField| move || (!errors_of(profile, field).is_empty()).to_string();
-    let name_len = move || profile.draft.with(|d| d.name.chars().count());
-    let bio_len = move || profile.draft.with(|d| d.bio.chars().count());
-    let channels: Vec<_> = bench.ctx.session().index.channels.iter().filter(|c| c.id != "recommend").cloned().collect();
     let base = bench.ctx.session().base.clone();
     let avatar_src = move || {
         profile.files_rev.track();
@@ -362,46 +365,31 @@ pub fn ProfileForm(profile: Profile) -> impl IntoView {
                 </button>
             </div>
             {aside}
-            <div class="field">
-                <label for="p-name" class="field-label">{move || st.t(S::name_label)}</label>
-                <input
-                    id="p-name"
-                    type="text"
-                    data-testid="profile-name"
-                    maxlength=(MAX_SHORT + OVERFLOW).to_string()
-                    aria-describedby="p-name-count p-name-err"
-                    aria-invalid=invalid(ProfileField::Name)
-                    prop:value=move || profile.draft.with(|d| d.name.clone())
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        profile.edit_field(|d| d.name = v);
-                    }
-                />
-                <span class="count" id="p-name-count" class:is-over={move || name_len() > MAX_SHORT}>
-                    {move || format!("{}/{MAX_SHORT}", name_len())}
-                </span>
+            <CountedField
+                bench
+                id="p-name"
+                label=S::name_label
+                testid="profile-name"
+                max=MAX_SHORT
+                value=Signal::derive(move || profile.draft.with(|d| d.name.clone()))
+                invalid=Signal::derive(move || !errors_of(profile, ProfileField::Name).is_empty())
+                on_input=move |v| profile.edit_field(|d| d.name = v)
+            >
                 <Errors profile field=ProfileField::Name id="p-name-err"/>
-            </div>
-            <div class="field">
-                <label for="p-bio" class="field-label">{move || st.t(S::bio_label)}</label>
-                <textarea
-                    id="p-bio"
-                    rows="4"
-                    data-testid="profile-bio"
-                    maxlength=(MAX_TEXT + OVERFLOW).to_string()
-                    aria-describedby="p-bio-count p-bio-err"
-                    aria-invalid=invalid(ProfileField::Bio)
-                    prop:value=move || profile.draft.with(|d| d.bio.clone())
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        profile.edit_field(|d| d.bio = v);
-                    }
-                ></textarea>
-                <span class="count" id="p-bio-count" data-testid="profile-bio-count" class:is-over={move || bio_len() > MAX_TEXT}>
-                    {move || format!("{}/{MAX_TEXT}", bio_len())}
-                </span>
+            </CountedField>
+            <CountedField
+                bench
+                id="p-bio"
+                label=S::bio_label
+                testid="profile-bio"
+                max=MAX_TEXT
+                rows=4
+                value=Signal::derive(move || profile.draft.with(|d| d.bio.clone()))
+                invalid=Signal::derive(move || !errors_of(profile, ProfileField::Bio).is_empty())
+                on_input=move |v| profile.edit_field(|d| d.bio = v)
+            >
                 <Errors profile field=ProfileField::Bio id="p-bio-err"/>
-            </div>
+            </CountedField>
             <div class="field" role="group" aria-labelledby="p-avatar-label">
                 <span class="field-label" id="p-avatar-label">{move || st.t(S::avatar_label)}</span>
                 <img class="avatar-preview" data-testid="profile-avatar" src=avatar_src alt="" width="64" height="64"/>
@@ -416,42 +404,15 @@ pub fn ProfileForm(profile: Profile) -> impl IntoView {
                 />
                 <Errors profile field=ProfileField::Avatar id="p-avatar-err"/>
             </div>
-            <fieldset class="field topics" aria-describedby="p-topics-err">
-                <legend class="field-label">{move || st.t(S::topics_label)}</legend>
-                <div class="chip-row">
-                    {channels
-                        .into_iter()
-                        .map(|c| {
-                            let id = c.id.clone();
-                            let on = {
-                                let id = id.clone();
-                                move || profile.draft.with(|d| d.topics.contains(&id))
-                            };
-                            view! {
-                                <button
-                                    type="button"
-                                    class="chip"
-                                    data-testid=format!("profile-topic-{id}")
-                                    aria-pressed=move || on().to_string()
-                                    on:click=move |_| {
-                                        let id = id.clone();
-                                        profile.edit_field(|d| {
-                                            if let Some(i) = d.topics.iter().position(|t| *t == id) {
-                                                d.topics.remove(i);
-                                            } else {
-                                                d.topics.push(id);
-                                            }
-                                        });
-                                    }
-                                >
-                                    {move || c.name.get(locale.get().tag()).to_string()}
-                                </button>
-                            }
-                        })
-                        .collect_view()}
-                </div>
+            <TopicChips
+                bench
+                testid="profile-topic-"
+                errors="p-topics-err"
+                chosen=Signal::derive(move || profile.draft.with(|d| d.topics.clone()))
+                on_toggle=move |id| profile.edit_field(|d| toggle(&mut d.topics, id))
+            >
                 <Errors profile field=ProfileField::Topics id="p-topics-err"/>
-            </fieldset>
+            </TopicChips>
         </form>
     }
 }
@@ -558,13 +519,7 @@ pub fn ProfileReady(profile: Profile) -> impl IntoView {
                 })}
             </div>
             <p class="muted" data-testid="profile-publish-state" role="status">
-                {move || match state() {
-                    _ if !writes => st.t(S::publish_off),
-                    None => String::new(),
-                    Some(Publish::Pending { .. }) => st.t(S::publish_pending),
-                    Some(Publish::Done { .. }) => st.t(S::publish_done),
-                    Some(Publish::Rejected { reason }) => st.f(S::publish_refused, &[("reason", &reason)]),
-                }}
+                {move || super::publish::publish_line(st, writes, state())}
             </p>
         </section>
     }

@@ -18,6 +18,17 @@ pub(super) const FIRST_BACKOFF_MS: f64 = 1_000.0;
 /// Longest wait between two tries.
 pub(super) const MAX_BACKOFF_MS: f64 = 300_000.0;
 
+/// What the publish status line says: that writes are off, or where the last publish stands.
+pub(super) fn publish_line(st: crate::i18n::studio::StudioText, writes: bool, state: Option<Publish>) -> String {
+    match state {
+        _ if !writes => st.t(S::publish_off),
+        None => String::new(),
+        Some(Publish::Pending { .. }) => st.t(S::publish_pending),
+        Some(Publish::Done { .. }) => st.t(S::publish_done),
+        Some(Publish::Rejected { reason }) => st.f(S::publish_refused, &[("reason", &reason)]),
+    }
+}
+
 /// The draft's document as pretty JSON, for export.
 fn document_text(bench: Bench, draft: &Compose) -> String {
     let now = (now_ms() / 1000).max(bench.ctx.session().now);
@@ -172,13 +183,7 @@ pub fn Ready(bench: Bench) -> impl IntoView {
                 })}
             </div>
             <p class="muted" data-testid="publish-state" role="status">
-                {move || match state() {
-                    _ if !writes => st.t(S::publish_off),
-                    None => String::new(),
-                    Some(Publish::Pending { .. }) => st.t(S::publish_pending),
-                    Some(Publish::Done { .. }) => st.t(S::publish_done),
-                    Some(Publish::Rejected { reason }) => st.f(S::publish_refused, &[("reason", &reason)]),
-                }}
+                {move || publish_line(st, writes, state())}
             </p>
         </section>
     }
