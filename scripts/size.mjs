@@ -9,8 +9,9 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 const dir = process.argv[2] ?? "dist";
 // embed.js is the loader host pages include (docs/embed.md); the app itself never downloads it. studio.css is
-// the creator studio's stylesheet, added when the studio opens (src/pages/studio/mod.rs).
-const notFirstLoad = new Set(["embed.js", "studio.css"]);
+// the creator studio's stylesheet, added when the studio opens (src/pages/studio/mod.rs); pages.css every other
+// page's, loaded with its chunk (src/components/stylesheet.rs).
+const notFirstLoad = new Set(["embed.js", "studio.css", "pages.css"]);
 // Lazy route chunks (scripts/split-wasm.mjs) download when their route is first visited, or when the feed
 // is idle (the item page's): listed after the total, not counted in it.
 const isChunk = (f) => /^chunk-[0-9a-f]+-.*\.wasm$/.test(f);

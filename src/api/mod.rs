@@ -65,7 +65,33 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
             return Err(FetchError::Doc(DocError::TooLarge(len)));
         }
     }
-    resp.text().await.map_err(|e| FetchError::Network(e.to_string()))
+    let text = resp.text().await.map_err(|e| FetchError::Network(e.to_string()))?;
+    next_task().await;
+    Ok(text)
+}
+
+/// Waits for the browser's next task (`first-screen.js`'s `guangTick`, a message to itself), so what the caller does with a response (parse,
+/// validate, render) runs in a task of its own instead of lengthening the one that delivered it: at start
+/// the app's mount, the first page's parse and its cards would otherwise be one long task that blocks input.
+async fn next_task() {
+    settled(page_helper("guangTick", &wasm_bindgen::JsValue::UNDEFINED)).await;
+}
+
+/// Calls one of the helpers `first-screen.js` defines on `window` (JS, so they cost the wasm nothing) and
+/// returns its promise; `None` when the page has no such helper (the wasm tests' page), and callers then
+/// go on at once.
+pub fn page_helper(name: &str, arg: &wasm_bindgen::JsValue) -> Option<js_sys::Promise> {
+    use wasm_bindgen::JsCast;
+    let window: wasm_bindgen::JsValue = web_sys::window()?.into();
+    let helper = js_sys::Reflect::get(&window, &name.into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    helper.call1(&window, arg).ok()?.dyn_into::<js_sys::Promise>().ok()
+}
+
+/// Waits for a promise [`page_helper`] returned, whether it resolves or rejects.
+pub async fn settled(promise: Option<js_sys::Promise>) {
+    if let Some(p) = promise {
+        let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+    }
 }
 
 /// The response `first-screen.js` started for `url` while the wasm loaded (the first feed page, so its

@@ -67,6 +67,10 @@ pub struct Ctx {
     pub net: crate::app::offline::Net,
     /// Colour scheme and autoplay choices, and the system's reduced-motion setting.
     pub settings: crate::app::prefs::Settings,
+    /// Whether the reader has touched, scrolled or pressed a key since start. What only matters once
+    /// they read on (the feed's pages fetched ahead for the ranker) waits for it, so a first screen that is
+    /// only looked at costs no more than itself.
+    pub engaged: RwSignal<bool>,
 }
 
 impl Ctx {
@@ -98,6 +102,7 @@ impl Ctx {
             social,
             net: crate::app::offline::Net::start(),
             settings,
+            engaged: RwSignal::new(false),
         }
     }
 

@@ -218,12 +218,8 @@ pub fn ItemMenu() -> impl IntoView {
                                             let title = |id: &str| {
                                                 ctx.cached_item(id).map(|i| i.title_in(l.tag()).to_string())
                                             };
-                                            let followed_name = |id: &str| {
-                                                let f = ctx.social.followed().into_iter().find(|f| f.id == id)?;
-                                                Some(f.name).filter(|n| !n.is_empty())
-                                            };
                                             let line = match r {
-                                                Reason::CollabOf { creator } => match followed_name(creator) {
+                                                Reason::CollabOf { creator } => match ctx.social.followed_name(creator) {
                                                     Some(name) => tr!(l, reason_collab_of, name = name),
                                                     None => tr!(l, reason_collab).into(),
                                                 },

@@ -18,6 +18,7 @@ pub mod share;
 pub mod sheet;
 pub mod shortcuts;
 pub mod states;
+pub mod stylesheet;
 pub mod toast;
 pub mod venue_banner;
 pub mod verified;

@@ -117,15 +117,21 @@ pub fn PagedFeed(
     {
         let list = list.clone();
         let state = state.clone();
-        Effect::new(move |_| {
+        Effect::new(move |before: Option<usize>| {
             let (idle, len) = state.with(|s| (s.status == ListStatus::Idle && !s.items.is_empty(), s.items.len()));
+            // Right after the first page the sentinel's "near" is still what it was under the skeleton; the
+            // observer answers again once the cards are laid out (which re-runs this), so wait for that.
+            let near = near_end.get() && before.is_some_and(|b| b > 0);
             let shown = *list.shown.lock().unwrap_or_else(|e| e.into_inner());
             // Not in an embed: its frame grows to its content, so every item loaded ahead would be laid out
             // in the host's page at once; there the host's scrolling sets the pace, as before.
-            let short = personalized && !embedded && len.saturating_sub(shown) < UNSEEN_AHEAD;
-            if idle && (near_end.get() || short) {
+            // Nor before the reader is engaged: until then nothing has been seen or signalled that a re-rank
+            // could act on, and the first screen keeps the device's CPU and bandwidth to itself.
+            let short = personalized && !embedded && ctx.engaged.get() && len.saturating_sub(shown) < UNSEEN_AHEAD;
+            if idle && (near || short) {
                 list.load_more(ctx);
             }
+            len
         });
     }
 

@@ -81,6 +81,18 @@ pub struct CreatorRef {
 }
 
 impl CreatorRef {
+    /// The summary of `creator` that an item carries as a co-creator: who they are, not whom they work with.
+    /// One place, so the studio and the demo pack cannot drift apart on which fields a credit keeps.
+    pub fn of(creator: &super::creator::Creator) -> Self {
+        Self {
+            id: creator.id.clone(),
+            name: creator.name.clone(),
+            avatar: creator.avatar.clone(),
+            verified: creator.verified,
+            collabs: Vec::new(),
+        }
+    }
+
     pub(crate) fn validate(&mut self, base: &ApiBase, path: &str, p: &mut Problems) {
         check_id(&self.id, &format!("{path}.id"), p);
         bounded_text(&mut self.name, MAX_SHORT, true, &format!("{path}.name"), p);
@@ -513,5 +525,18 @@ pub(crate) fn resolve_into(url: &mut String, base: &ApiBase, path: &str, p: &mut
     match base.resolve(url) {
         Ok(resolved) => *url = resolved,
         Err(e) => p.add(path, ProblemKind::BadUrl(e)),
+    }
+}
+
+impl From<&super::creator::Collab> for CreatorRef {
+    /// A collaborator named on a creator's page, as a co-creator credit the studio offers.
+    fn from(c: &super::creator::Collab) -> Self {
+        Self {
+            id: c.id.clone(),
+            name: c.name.clone(),
+            avatar: c.avatar.clone(),
+            verified: c.verified,
+            collabs: Vec::new(),
+        }
     }
 }

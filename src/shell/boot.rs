@@ -18,6 +18,9 @@ pub async fn boot() {
     prefs::pin_saved_theme();
     match load_session().await {
         Ok(session) => {
+            // A first route other than the feed: its rules (`pages.css`), which first-screen.js started
+            // loading with the page, are there before it is drawn.
+            crate::api::settled(crate::api::page_helper("guangStyled", &wasm_bindgen::JsValue::UNDEFINED)).await;
             remove_splash();
             let locale = initial_locale(&session.config);
             leptos::mount::mount_to_body(move || view! { <App session locale/> });

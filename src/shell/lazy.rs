@@ -9,11 +9,19 @@
 #[cfg(all(feature = "split", not(feature = "feed-only")))]
 pub use split::*;
 
-/// Starts loading the chunks a viewer is likely to need next, once: the item page, the share sheet, the item
-/// menu and the 关注 tab, so opening a card or a sheet does not wait for its code. Does nothing in an unsplit build.
+/// Starts loading the chunks a viewer is likely to need next, once: the item page (and `pages.css`), the share
+/// sheet, the item menu and the 关注 tab, so opening a card or a sheet does not wait for its code. An unsplit
+/// build has all the code already and loads `pages.css` at start instead.
 pub fn prefetch() {
     #[cfg(all(feature = "split", not(feature = "feed-only")))]
     split::prefetch_once();
+}
+
+/// In an unsplit build (`trunk serve`, tests) the pages are not lazy routes that wait for `pages.css`, so it
+/// is added at start.
+pub fn unsplit_styles() {
+    #[cfg(not(all(feature = "split", not(feature = "feed-only"))))]
+    let _ = crate::components::stylesheet::stylesheet("pages.css");
 }
 
 #[cfg(all(feature = "split", not(feature = "feed-only")))]
@@ -26,6 +34,7 @@ mod split {
     use crate::components::item_menu::ItemMenu;
     use crate::components::share::{CodeDialog, ShareSheet};
     use crate::components::states::code_failed;
+    use crate::components::stylesheet::stylesheet;
     use crate::pages::{
         campaign::CampaignPage, creator::CreatorPage, interests::InterestsPage, item::ItemPage, settings::SettingsPage,
         studio::StudioPage,
@@ -47,6 +56,9 @@ mod split {
                     $route
                 }
                 async fn view(_this: Self) -> AnyView {
+                    // The page's rules (`pages.css`), if neither the prefetch nor a deep link started them:
+                    // a few KB that arrive before the page's code does.
+                    let _ = stylesheet("pages.css");
                     $chunk().await.unwrap_or_else(|_| code_failed(stringify!($page)))
                 }
                 async fn preload() {
@@ -135,6 +147,7 @@ mod split {
         if STARTED.swap(true, Ordering::Relaxed) {
             return;
         }
+        let _ = stylesheet("pages.css");
         leptos::task::spawn_local(async {
             ItemRoute::preload().await;
             // Failures are tried again when the overlay is opened.

@@ -36,11 +36,20 @@ pub fn App(session: Session, locale: Locale) -> impl IntoView {
     ctx.social.flush();
     // In embed mode: the host bridge (handshake, height, open / follow / share messages).
     embed::connect(ctx);
-    // The chunks a viewer is likely to need next (split builds: the item page, the share sheet, the item
-    // menu, the 关注 tab): at the first touch or key, or two seconds after start, whichever comes first.
-    let early = window_event_listener_untyped("pointerdown", move |_| super::lazy::prefetch());
-    let early_key = window_event_listener_untyped("keydown", move |_| super::lazy::prefetch());
+    // The reader's first touch, key or scroll marks them engaged (`Ctx::engaged`) and starts the chunks a
+    // viewer is likely to need next (split builds: the item page, the share sheet, the item menu, the 关注
+    // tab); those also start two seconds after start, whichever comes first.
+    let engage = move |_| {
+        if !ctx.engaged.get_untracked() {
+            ctx.engaged.set(true);
+        }
+        super::lazy::prefetch();
+    };
+    let touched = window_event_listener_untyped("pointerdown", engage);
+    let keyed = window_event_listener_untyped("keydown", engage);
+    let scrolled = window_event_listener_untyped("scroll", engage);
     set_timeout(super::lazy::prefetch, std::time::Duration::from_secs(2));
+    super::lazy::unsplit_styles();
     let online = window_event_listener(leptos::ev::online, move |_| ctx.social.on_online());
     let hidden = window_event_listener(leptos::ev::pagehide, move |_| ctx.social.send_events());
     let visibility = window_event_listener_untyped("visibilitychange", move |_| {
@@ -49,8 +58,9 @@ pub fn App(session: Session, locale: Locale) -> impl IntoView {
         }
     });
     on_cleanup(move || {
-        early.remove();
-        early_key.remove();
+        touched.remove();
+        keyed.remove();
+        scrolled.remove();
         online.remove();
         hidden.remove();
         visibility.remove();

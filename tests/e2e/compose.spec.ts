@@ -251,6 +251,17 @@ test("a product's coupon and the co-creators are form fields, checked and export
   await page.getByTestId("co-id").fill("nobody-here");
   await page.getByTestId("co-add").click();
   await expect(page.getByTestId("studio-status")).toContainText("没有找到创作者 nobody-here");
+  // No answer at all is not a "no": it says the server was not reached, keeps the id, and a retry adds.
+  await page.route("**/api/v1/creators/c31.json", (route) => route.abort());
+  await page.getByTestId("co-id").fill("c31");
+  await page.getByTestId("co-add").click();
+  await expect(page.getByTestId("studio-status")).toContainText("查找创作者 c31 时连不上服务器");
+  await expect(page.getByTestId("co-id")).toHaveValue("c31");
+  await page.unroute("**/api/v1/creators/c31.json");
+  await page.getByTestId("co-add").click();
+  await expect(page.getByTestId("co-c31")).toHaveAttribute("aria-pressed", "true");
+  await page.getByTestId("co-c31").click();
+  await expect(page.getByTestId("co-c31")).toHaveCount(0);
   await expect(page.getByTestId("compose-problem")).toHaveCount(0);
   // The preview's item page offers the coupon and credits the co-creators.
   const frame = page.getByTestId("preview-frame");

@@ -74,6 +74,22 @@ test("opening an item and going back returns to the same card and scroll positio
   expect(Math.abs(topAfter - topBefore)).toBeLessThanOrEqual(5);
 });
 
+test("pages ahead for the ranker wait for the reader's first touch, key or scroll", async ({ page, errors }) => {
+  const ahead: string[] = [];
+  page.on("request", (r) => {
+    if (/\/feed\/recommend\/[2-9]\.json$/.test(new URL(r.url()).pathname)) ahead.push(r.url());
+  });
+  await page.goto("/");
+  await expect(cards(page).first()).toBeVisible();
+  // Looking at the first screen fetches nothing more (page 1's 20 cards reach far below the fold).
+  await page.waitForTimeout(1500);
+  expect(ahead).toEqual([]);
+  await page.keyboard.press("Shift");
+  // Engaged: pages come ahead, one after another, without any scrolling toward the end.
+  await expect.poll(() => ahead.length, { timeout: 10000 }).toBeGreaterThanOrEqual(2);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+});
+
 test("a failed page shows retry and retry recovers", async ({ page, errors }) => {
   let failures = 0;
   await page.route("**/api/v1/feed/recommend/2.json", async (route) => {

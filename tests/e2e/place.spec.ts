@@ -83,8 +83,9 @@ test("refresh never moves what is on screen; new items wait behind the pill", as
   });
   await page.goto("/");
   await expect(cards(page).first()).toBeVisible();
-  // The feed fetches pages ahead for the ranker, each followed by a re-rank of the unseen tail: let that
-  // settle, so what moves below is what the refresh did.
+  // Once the reader is engaged (here a wheel), the feed fetches pages ahead for the ranker, each followed
+  // by a re-rank of the unseen tail: let that settle, so what moves below is what the refresh did.
+  await page.mouse.wheel(0, 1);
   await page.waitForLoadState("networkidle");
   await page.waitForTimeout(500);
   const positions = () =>

@@ -16,15 +16,21 @@ function chunkLog(page: Page): string[] {
 
 test("the feed starts without any chunk, and each other page fetches its own", async ({ page, errors }) => {
   const chunks = chunkLog(page);
+  const sheets: string[] = [];
+  page.on("request", (r) => r.resourceType() === "stylesheet" && sheets.push(new URL(r.url()).pathname));
   // Hold the item page's prefetch (two seconds after start) back by starting with a fresh clock.
   await page.clock.install();
   await page.goto("/");
   await expect(cards(page).first()).toBeVisible();
   expect(chunks, "chunks fetched before anything but the feed was asked for").toEqual([]);
+  expect(sheets.filter((s) => s.endsWith("/pages.css")), "the other pages' rules on the feed").toEqual([]);
 
   await page.goto("/me/settings");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   expect(chunks.length, "the settings page fetched its chunk").toBeGreaterThan(0);
+  // Its rules came with it, before it was drawn: styled from the first frame it is visible in.
+  expect(sheets).toContain("/pages.css");
+  expect(await page.locator(".settings").evaluate((e) => getComputedStyle(e).maxWidth)).toBe("720px");
   const afterSettings = chunks.length;
 
   await page.goto("/me/interests");
@@ -50,6 +56,8 @@ test("the item page's chunk is fetched ahead, so opening a card fetches no code"
   await expect(page).toHaveURL(/\/item\//);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   expect(chunks.length, "opening a card after the prefetch fetched more code").toBe(before);
+  // pages.css came with the prefetch: the item page is laid out as a grid at once.
+  expect(await page.locator(".item-page").first().evaluate((e) => getComputedStyle(e).display)).toBe("grid");
   expect(errors).toEqual([]);
 });
 

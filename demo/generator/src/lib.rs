@@ -192,17 +192,6 @@ fn collab_graph(rng: &mut Rng, creators: &[CreatorDraft]) -> Vec<Vec<(usize, &'s
     graph
 }
 
-/// The summary of a creator that items carry (as creator or co-creator).
-fn creator_ref(c: &Creator) -> CreatorRef {
-    CreatorRef {
-        id: c.id.clone(),
-        name: c.name.clone(),
-        avatar: c.avatar.clone(),
-        verified: c.verified,
-        collabs: Vec::new(),
-    }
-}
-
 /// Salt for the share-by-fan-level split: its own stream, so adding it moved nothing else in the pack.
 const FANS_SALT: u64 = 0x6661_6e6c_6576_656c; // "fanlevel"
 
@@ -472,7 +461,7 @@ pub fn build_pack(seed: u64) -> Pack {
             text: text_zh,
             translations,
             cover,
-            creator: creator_ref(&cd.creator),
+            creator: CreatorRef::of(&cd.creator),
             co_creators: Vec::new(),
             topics,
             products: prods,
@@ -549,7 +538,7 @@ pub fn build_pack(seed: u64) -> Pack {
         item.creator.collabs = graph[ci].iter().map(|&(b, _)| creators[b].creator.id.clone()).collect();
         let partners: Vec<usize> = graph[ci].iter().filter(|(_, r)| *r == "collab").map(|&(b, _)| b).collect();
         if !partners.is_empty() && collab_rng.chance(0.125) {
-            item.co_creators = vec![creator_ref(&creators[*collab_rng.pick(&partners)].creator)];
+            item.co_creators = vec![CreatorRef::of(&creators[*collab_rng.pick(&partners)].creator)];
         }
     }
 

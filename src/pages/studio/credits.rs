@@ -52,29 +52,24 @@ fn add_by_id(bench: Bench, typed: String, done: impl FnOnce() + 'static) {
     }
     let ctx = bench.ctx;
     spawn_local(async move {
+        // A missing or unreadable document means there is no such creator; no answer at all (offline, a
+        // server error) is not a "no", so it says so and the id stays in its box to try again.
         let found = match ctx.cached_creator(&id) {
-            Some(c) => Some(c),
+            Some(c) => Ok(c),
             None => match api::fetch_text(&ctx.url(&paths::creator(&id))).await {
-                Ok(text) => parse_creator_doc(&text, &ctx.session().base).ok().map(std::sync::Arc::new),
-                Err(_) => None,
+                Ok(text) => parse_creator_doc(&text, &ctx.session().base).map(std::sync::Arc::new).map_err(|_| false),
+                Err(api::FetchError::NotFound | api::FetchError::Doc(_)) => Err(false),
+                Err(_) => Err(true),
             },
         };
         match found {
-            Some(c) => {
-                toggle(
-                    bench,
-                    CreatorRef {
-                        id: c.id.clone(),
-                        name: c.name.clone(),
-                        avatar: c.avatar.clone(),
-                        verified: c.verified,
-                        collabs: Vec::new(),
-                    },
-                );
+            Ok(c) => {
+                toggle(bench, CreatorRef::of(&c));
                 done();
             }
-            None => {
-                bench.status.try_set(st.f(S::co_not_found, &[("id", &id)]));
+            Err(unreachable) => {
+                let line = if unreachable { S::co_lookup_failed } else { S::co_not_found };
+                bench.status.try_set(st.f(line, &[("id", &id)]));
             }
         }
     });

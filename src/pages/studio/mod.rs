@@ -120,24 +120,17 @@ fn check(text: &str, creator: &str, base: &crate::model::ApiBase) -> DraftState 
     }
 }
 
-/// Adds the studio's own stylesheet (`studio.css`, beside index.html) once; viewers never load it. The
-/// returned signal turns true once it has loaded (or failed: the studio then works unstyled rather than not
-/// at all), so the workbench never shows unstyled.
+/// Adds the studio's own stylesheet (`studio.css`, beside index.html; viewers never load it) and the pages'
+/// (`pages.css`, which its previews of item and creator pages use). The returned signal turns true once both
+/// have loaded (or failed: the studio then works unstyled rather than not at all), so the workbench never
+/// shows unstyled.
 fn load_stylesheet() -> RwSignal<bool> {
-    let ready = RwSignal::new(true);
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return ready };
-    if doc.get_element_by_id("studio-css").is_some() {
-        return ready;
-    }
-    let (Ok(link), Ok(Some(head))) = (doc.create_element("link"), doc.query_selector("head")) else { return ready };
-    ready.set(false);
-    let _ = link.set_attribute("id", "studio-css");
-    let _ = link.set_attribute("rel", "stylesheet");
-    let _ = link.set_attribute("href", "studio.css");
-    let _ = head.append_child(&link);
-    // The load cannot finish before this task runs: it needs the network, and the task runs first.
+    use crate::components::stylesheet::{loaded, stylesheet};
+    let ready = RwSignal::new(false);
+    let (studio, pages) = (stylesheet("studio.css"), stylesheet("pages.css"));
     leptos::task::spawn_local(async move {
-        let _ = js::first_event(&link, &["load", "error"]).await;
+        loaded(studio).await;
+        loaded(pages).await;
         ready.try_set(true);
     });
     ready
@@ -162,13 +155,7 @@ fn Studio(creator: Arc<Creator>) -> impl IntoView {
     focus_id("page-heading");
     let styled = load_stylesheet();
     let st = StudioText::new(ctx.locale.into());
-    let me = CreatorRef {
-        id: creator.id.clone(),
-        name: creator.name.clone(),
-        avatar: creator.avatar.clone(),
-        verified: creator.verified,
-        collabs: creator.collabs.iter().map(|c| c.id.clone()).collect(),
-    };
+    let me = CreatorRef { collabs: creator.collabs.iter().map(|c| c.id.clone()).collect(), ..CreatorRef::of(&creator) };
     let bench = Bench::new(me, st);
     let profile = Profile::new(creator.clone(), bench);
     let mode = RwSignal::new(Mode::Items);
@@ -655,17 +642,7 @@ fn Workbench(bench: Bench, profile: Profile, mode: RwSignal<Mode>, creator: Arc<
     });
     let profile_preview = Signal::derive(move || profile.preview.get());
     // The creators this one works with, offered as co-creators.
-    let candidates: Vec<CreatorRef> = creator
-        .collabs
-        .iter()
-        .map(|c| CreatorRef {
-            id: c.id.clone(),
-            name: c.name.clone(),
-            avatar: c.avatar.clone(),
-            verified: c.verified,
-            collabs: Vec::new(),
-        })
-        .collect();
+    let candidates: Vec<CreatorRef> = creator.collabs.iter().map(CreatorRef::from).collect();
     let items = {
         let creator = creator.clone();
         move || {
