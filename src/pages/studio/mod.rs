@@ -125,13 +125,12 @@ fn check(text: &str, creator: &str, base: &crate::model::ApiBase) -> DraftState 
 /// have loaded (or failed: the studio then works unstyled rather than not at all), so the workbench never
 /// shows unstyled.
 fn load_stylesheet() -> RwSignal<bool> {
-    use crate::api::settled;
-    use crate::components::stylesheet::stylesheet;
+    use crate::components::stylesheet::{loaded, stylesheet};
     let ready = RwSignal::new(false);
     let (studio, pages) = (stylesheet("studio.css"), stylesheet("pages.css"));
     leptos::task::spawn_local(async move {
-        settled(studio).await;
-        settled(pages).await;
+        loaded(studio).await;
+        loaded(pages).await;
         ready.try_set(true);
     });
     ready
