@@ -107,10 +107,14 @@ fn MergedFeed(ids: Vec<String>) -> impl IntoView {
     // Near the end, load the list that holds the merge back: the unfinished one whose last item is newest.
     let sentinel = NodeRef::<Div>::new();
     let near_end = use_near_viewport(sentinel, "1200px 0px");
-    Effect::new(move |_| {
-        merged.track();
-        if !near_end.get() {
-            return;
+    Effect::new(move |before: Option<usize>| {
+        let len = merged.with(|(items, _)| items.len());
+        // As in the feed: after the list grew, wait for the observer's answer about the new layout.
+        if before.is_some_and(|b| b != len) {
+            near_end.recheck();
+        }
+        if !near_end.near.get() {
+            return len;
         }
         let next = lists.with_value(|ls| {
             ls.iter()
@@ -121,6 +125,7 @@ fn MergedFeed(ids: Vec<String>) -> impl IntoView {
         if let Some(l) = next {
             l.load_more(ctx);
         }
+        len
     });
     let retry = Callback::new(move |_| {
         lists.with_value(|ls| {

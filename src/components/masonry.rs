@@ -153,6 +153,12 @@ pub fn Masonry(
         let Some((old_top, old_bottom)) = view_range.try_get_untracked() else { return };
         let vh = vh.max(1.0);
         let top = -el.get_bounding_client_rect().top();
+        // The grid can narrow without the window resizing (a scrollbar appears, a stylesheet changes the
+        // page's padding): the layout follows its real width, measured here after the layout read above.
+        let w = f64::from(el.client_width());
+        if w > 0.0 && width.try_get_untracked().is_some_and(|old| (old - w).abs() >= 1.0) {
+            width.try_set(w);
+        }
         let wanted = (top - vh * OVERSCAN, top + vh * (1.0 + OVERSCAN));
         if old_bottom == 0.0
             || (wanted.0 - old_top).abs() >= SCROLL_STEP

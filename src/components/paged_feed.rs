@@ -119,9 +119,13 @@ pub fn PagedFeed(
         let state = state.clone();
         Effect::new(move |before: Option<usize>| {
             let (idle, len) = state.with(|s| (s.status == ListStatus::Idle && !s.items.is_empty(), s.items.len()));
-            // Right after the first page the sentinel's "near" is still what it was under the skeleton; the
-            // observer answers again once the cards are laid out (which re-runs this), so wait for that.
-            let near = near_end.get() && before.is_some_and(|b| b > 0);
+            // Once the list has grown, the sentinel's "near" is still what it was before the new cards were laid
+            // out (under the skeleton, for the first page): forget it and wait for the observer's next answer,
+            // which re-runs this. It also answers when the sentinel is still near, so a short page loads on.
+            if before.is_some_and(|b| b != len) {
+                near_end.recheck();
+            }
+            let near = near_end.near.get();
             let shown = *list.shown.lock().unwrap_or_else(|e| e.into_inner());
             // Not in an embed: its frame grows to its content, so every item loaded ahead would be laid out
             // in the host's page at once; there the host's scrolling sets the pace, as before.

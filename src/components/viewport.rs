@@ -34,9 +34,38 @@ pub fn use_window_size() -> WindowSize {
     WindowSize { width: width.into(), height: height.into() }
 }
 
-/// True while the element of `target` is within `margin` (a CSS margin such as `"1200px 0px"`) of the
-/// viewport: the infinite-scroll sentinel.
-pub fn use_near_viewport<E>(target: NodeRef<E>, margin: &'static str) -> ReadSignal<bool>
+/// Whether an element is near the viewport, as its observer last answered.
+#[derive(Clone, Copy)]
+pub struct NearViewport {
+    /// True while the element is within the margin of the viewport. An observer answers only when that
+    /// changes, so after the page under it changed this may still describe the page before.
+    pub near: ReadSignal<bool>,
+    answer: RwSignal<bool>,
+    observer: StoredValue<Option<web_sys::IntersectionObserver>, LocalStorage>,
+    observed: StoredValue<Option<web_sys::Element>, LocalStorage>,
+}
+
+impl NearViewport {
+    /// Forgets the last answer (`near` is false until the next) and asks the observer for a fresh one, which
+    /// comes once the browser has laid out what changed: a list that grew waits for it instead of acting on
+    /// the answer from before.
+    pub fn recheck(&self) {
+        self.answer.set(false);
+        // Observing again makes the observer deliver an entry for the element's current place.
+        self.observed.with_value(|el| {
+            self.observer.with_value(|o| {
+                if let (Some(o), Some(el)) = (o, el) {
+                    o.disconnect();
+                    o.observe(el);
+                }
+            })
+        });
+    }
+}
+
+/// Watches whether the element of `target` is within `margin` (a CSS margin such as `"1200px 0px"`) of the
+/// viewport: the infinite-scroll sentinel, a video that plays while in view.
+pub fn use_near_viewport<E>(target: NodeRef<E>, margin: &'static str) -> NearViewport
 where
     E: leptos::html::ElementType,
     E::Output: JsCast + Clone + 'static,
@@ -52,6 +81,7 @@ where
     let observer = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init).ok();
     let observer = StoredValue::new_local(observer);
     let callback = StoredValue::new_local(Some(callback));
+    let observed = StoredValue::new_local(None);
     Effect::new(move |_| {
         if let Some(el) = target.get() {
             if let Ok(el) = el.dyn_into::<web_sys::Element>() {
@@ -60,6 +90,7 @@ where
                         o.observe(&el);
                     }
                 });
+                observed.set_value(Some(el));
             }
         }
     });
@@ -74,5 +105,5 @@ where
             cb.forget();
         }
     });
-    near.read_only()
+    NearViewport { near: near.read_only(), answer: near, observer, observed }
 }

@@ -475,7 +475,7 @@ fn ItemMedia(item: Arc<Item>) -> impl IntoView {
 /// `on:pause`) notices it. Switching autoplay off (or the system asking for reduced motion) stops a video
 /// this started.
 fn autoplay_in_view(video: NodeRef<leptos::html::Video>, ctx: Ctx) -> impl Fn(leptos::ev::Event) + Copy {
-    let in_view = use_near_viewport(video, "-25% 0px -25% 0px");
+    let in_view = use_near_viewport(video, "-25% 0px -25% 0px").near;
     let started_by_us = StoredValue::new(false);
     let user_paused = StoredValue::new(false);
     Effect::new(move |_| {

@@ -179,3 +179,20 @@ test("the windowed grid: every card fills the box computed from the data, and th
   expect(maxCards).toBeLessThan(40);
   expect(await page.evaluate(() => document.getElementsByTagName("*").length)).toBeLessThan(1500);
 });
+
+test("the grid follows its own width when the page narrows it without a window resize", async ({ page, errors }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/");
+  await expect(cards(page).first()).toBeVisible();
+  const overflow = () =>
+    page.evaluate(() => {
+      const grid = document.querySelector("[data-testid=masonry]")!.getBoundingClientRect();
+      return Math.max(...[...document.querySelectorAll("[data-testid=card]")].map((c) => c.getBoundingClientRect().right - grid.right));
+    });
+  expect(await overflow()).toBeLessThanOrEqual(0.5);
+  // What a classic scrollbar appearing, or a late stylesheet, does: the grid narrows, the window does not.
+  await page.evaluate(() => document.querySelector("main")!.style.setProperty("padding-right", "80px"));
+  await page.mouse.wheel(0, 40);
+  await expect.poll(overflow).toBeLessThanOrEqual(0.5);
+  expect(errors).toEqual([]);
+});

@@ -103,3 +103,51 @@ test("a sheet whose chunk cannot load says so and closes; the next try opens it"
   await expect(page.getByTestId("share-sheet")).toHaveCount(1);
   expect(errors).toEqual([]);
 });
+
+test("pages.css changes nothing on the feed or the 关注 tab: their rules are all in the first load", async ({ page, errors }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // Hold the prefetch (which would bring pages.css) back with a paused clock and no input.
+  await page.clock.install();
+  const sheets: string[] = [];
+  page.on("request", (r) => r.resourceType() === "stylesheet" && sheets.push(new URL(r.url()).pathname));
+  /** Where the first cards sit, the page's padding, and the look of the 关注 tab's empty state if shown. */
+  const look = () =>
+    page.evaluate(() => ({
+      main: getComputedStyle(document.querySelector("main")!).padding,
+      cards: [...document.querySelectorAll("[data-testid=card]")].slice(0, 8).map((c) => {
+        const r = c.getBoundingClientRect();
+        return [Math.round(r.left), Math.round(r.width), Math.round(r.height)];
+      }),
+      text: [...document.querySelectorAll("main p, main h2, main h3, main a, main span")].slice(0, 40).map((e) => {
+        const s = getComputedStyle(e);
+        return `${s.color} ${s.fontSize} ${s.marginLeft} ${s.display}`;
+      }),
+    }));
+  const addPagesCss = () =>
+    page.evaluate(
+      () =>
+        new Promise((done, fail) => {
+          const l = Object.assign(document.createElement("link"), { rel: "stylesheet", href: "/pages.css" });
+          l.onload = done;
+          l.onerror = fail;
+          document.head.append(l);
+        }),
+    );
+  await page.goto("/");
+  await expect(cards(page).first()).toBeVisible();
+  expect(sheets.filter((s) => s.endsWith("/pages.css"))).toEqual([]);
+  const feed = await look();
+  // The grid fits inside the page, with the desktop padding.
+  const grid = await page.getByTestId("masonry").boundingBox();
+  for (const [left, width] of feed.cards) expect(left + width).toBeLessThanOrEqual(grid!.x + grid!.width + 0.5);
+  expect(feed.main).toBe("0px 20px 40px");
+  await addPagesCss();
+  expect(await look()).toEqual(feed);
+
+  await page.goto("/?tab=following");
+  await expect(page.getByTestId("suggestions")).toBeVisible();
+  const following = await look();
+  await addPagesCss();
+  expect(await look()).toEqual(following);
+  expect(errors).toEqual([]);
+});
