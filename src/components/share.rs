@@ -16,7 +16,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::app::social::share_link;
 use crate::app::{embed, use_ctx, Ctx};
 use crate::components::icons::ShareIcon;
-use crate::components::sheet::{sheet, sync_dialog};
+use crate::components::sheet::{closed, sheet, sync_dialog};
 use crate::embed::{detect_webview, OpenKind, ShareMethod, ToHost};
 use crate::i18n::Text;
 
@@ -272,7 +272,7 @@ pub fn CodeDialog() -> impl IntoView {
             class="sheet"
             aria-labelledby="code-title"
             data-testid="code-dialog"
-            on:close=move |_| close()
+            on:close=move |_| if closed(dialog) { close() }
         >
             <form class="sheet-body" on:submit=submit>
                 <h2 id="code-title" class="dialog-title">{move || tr!(ctx.locale.get(), open_code)}</h2>

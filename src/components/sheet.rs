@@ -33,7 +33,7 @@ pub fn sheet(
             class="sheet"
             aria-labelledby=labelled_by
             data-testid=testid
-            on:close=move |_| on_close()
+            on:close=move |_| if closed(dialog) { on_close() }
             on:click=move |ev| {
                 if ev.target() == ev.current_target() {
                     on_close();
@@ -48,6 +48,13 @@ pub fn sheet(
             </div>
         </dialog>
     }
+}
+
+/// Whether a `close` event still means the dialog is closed. Escape closes a dialog at once but its `close`
+/// event comes a task later; a key that opens the dialog again can come first, and the stale event must not
+/// close the new one.
+pub fn closed(dialog: NodeRef<Dialog>) -> bool {
+    dialog.get_untracked().is_none_or(|d| !d.open())
 }
 
 /// Keeps a `<dialog>` open exactly while `open` says so. A modal dialog makes the page behind it inert and
