@@ -10,10 +10,19 @@ const SHELL = `guang-shell-${VERSION}`;
 const DATA = "guang-data-v1";
 const MEDIA = "guang-media-v1";
 const ASSETS = __ASSETS__;
-// The lazy chunks of a split build (scripts/split-wasm.mjs): kept too, so every page works offline, but one
+const ASSET_URLS = ASSETS.map((a) => new URL(a, self.location.origin).href);
+// The lazy chunks of a split build (scripts/split-wasm.mjs) are kept too, so every page works offline, but one
 // that fails to arrive does not cost the rest (addAll is all or nothing), and a missing one is kept on use.
-const CHUNKS = __CHUNKS__;
-const ASSET_URLS = [...ASSETS, ...CHUNKS].map((a) => new URL(a, self.location.origin).href);
+// Their names are read from the split loader, which lists them all and is already in the shell: written here
+// as well, they cost every viewer about a kilobyte of hashes twice.
+const CHUNK = /\/chunk-[0-9a-f]{16}-\w+\.wasm$/;
+async function chunksOf(cache) {
+  const loader = ASSETS.find((a) => /\/split-loader-[0-9a-f]+\.js$/.test(a));
+  const response = loader && (await cache.match(loader));
+  if (!response) return [];
+  const names = (await response.text()).match(/chunk-[0-9a-f]{16}-\w+\.wasm/g) || [];
+  return [...new Set(names)].map((name) => new URL(name, response.url || new URL(loader, self.location.origin)).href);
+}
 const MEDIA_LIMIT = 400;
 
 // A file whose name carries its content hash (glue, wasm, chunks, css, boot script) is the same file in every
@@ -29,7 +38,7 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     caches.open(SHELL).then(async (c) => {
       await Promise.all(ASSETS.map((asset) => keep(c, asset)));
-      await Promise.allSettled(CHUNKS.map((chunk) => keep(c, chunk)));
+      await Promise.allSettled((await chunksOf(c)).map((chunk) => keep(c, chunk)));
     }),
   );
 });
@@ -91,7 +100,7 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) return;
   if (request.mode === "navigate") {
     event.respondWith(networkFirst(event, SHELL, new URL("index.html", self.registration.scope).href));
-  } else if (ASSET_URLS.includes(url.href)) {
+  } else if (ASSET_URLS.includes(url.href) || CHUNK.test(url.pathname)) {
     event.respondWith(
       caches.match(request).then(async (hit) => {
         if (hit) return hit;

@@ -15,14 +15,18 @@ const shell = readdirSync(dir)
 const hash = createHash("sha256");
 for (const f of shell) hash.update(f).update(readFileSync(join(dir, f)));
 const version = hash.digest("hex").slice(0, 16);
-// Absolute paths under the public URL; "" (the directory itself) stands for index.html too.
+// Absolute paths under the public URL; "" (the directory itself) stands for index.html too. The lazy chunks are
+// not listed: the worker reads their names from the split loader (one of these files).
 const isChunk = (f) => /^chunk-[0-9a-f]+-.*\.wasm$/.test(f);
 const assets = [publicUrl, ...shell.filter((f) => !isChunk(f)).map((f) => publicUrl + f)];
-const chunks = shell.filter(isChunk).map((f) => publicUrl + f);
+const chunks = shell.filter(isChunk);
+const loader = shell.find((f) => /^split-loader-[0-9a-f]+\.js$/.test(f));
+const listed = loader ? new Set(readFileSync(join(dir, loader), "utf8").match(/chunk-[0-9a-f]{16}-\w+\.wasm/g)) : new Set();
+const unlisted = chunks.filter((f) => !listed.has(f));
+if (unlisted.length) throw new Error(`sw.js: the split loader does not name ${unlisted.join(", ")}, so the worker would not keep them`);
 const template = readFileSync("public/sw.template.js", "utf8");
 const out = template
   .replace("__VERSION__", version)
-  .replace("__ASSETS__", JSON.stringify(assets))
-  .replace("__CHUNKS__", JSON.stringify(chunks));
+  .replace("__ASSETS__", JSON.stringify(assets));
 writeFileSync(join(dir, "sw.js"), out);
 console.log(`sw.js: version ${version}, ${assets.length} shell files, ${chunks.length} lazy chunks`);

@@ -97,20 +97,46 @@ impl Net {
     }
 
     /// Lets the waiting version take over; the page reloads when it has.
+    ///
+    /// If it has not taken over after `TAKEOVER_WAIT`, the registration is dropped and the page reloaded from
+    /// the network, which registers the new version afresh (the caches stay). Chromium can wedge the old
+    /// worker when fetches reach it while it is being replaced: the new one then never activates, and the
+    /// old one answers nothing, not even the reload's navigation. Offline the page keeps waiting instead,
+    /// since a page reloaded without its worker would not load.
     pub fn apply_update(&self) {
-        let waiting = self.registration.try_with_value(|r| r.as_ref().and_then(|r| r.waiting())).flatten();
-        match waiting {
-            Some(worker) => {
-                let msg = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&msg, &"type".into(), &"skip-waiting".into());
-                let _ = worker.post_message(&msg);
-            }
-            None => {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().reload();
+        let reg = self.registration.try_get_value().flatten();
+        let Some((reg, worker)) = reg.and_then(|r| Some((r.clone(), r.waiting()?))) else {
+            return reload();
+        };
+        let msg = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&msg, &"type".into(), &"skip-waiting".into());
+        let _ = worker.post_message(&msg);
+        let online = self.online;
+        set_timeout(
+            move || {
+                if reg.waiting().is_none() || online.try_get_untracked() != Some(true) {
+                    return;
                 }
-            }
-        }
+                leptos::logging::warn!("guang: the new version did not take over; registering it afresh");
+                if let Ok(p) = reg.unregister() {
+                    leptos::task::spawn_local(async move {
+                        let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+                        reload();
+                    });
+                }
+            },
+            TAKEOVER_WAIT,
+        );
+    }
+}
+
+/// How long a new version may take to activate before the page stops relying on the old worker: activation
+/// takes a few hundred milliseconds, or longer while the old worker finishes a slow download.
+const TAKEOVER_WAIT: std::time::Duration = std::time::Duration::from_secs(4);
+
+fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
     }
 }
 
@@ -124,7 +150,7 @@ pub fn NetBanners() -> impl IntoView {
             <p class="net-banner" role="status" data-testid="offline-banner">{move || tr!(ctx.locale.get(), offline_banner)}</p>
         </Show>
         <Show when=move || net.update_ready.get()>
-            <div class="net-banner net-update" role="status" data-testid="update-banner">
+            <div class="net-banner net-update" role="status" data-testid="update-banner" data-not-reading="">
                 <span>{move || tr!(ctx.locale.get(), update_ready)}</span>
                 <button type="button" class="btn btn-small btn-primary" on:click=move |_| net.apply_update()>
                     {move || tr!(ctx.locale.get(), reload)}

@@ -51,10 +51,15 @@ impl NearViewport {
     /// the answer from before.
     pub fn recheck(&self) {
         self.answer.set(false);
-        // Observing again makes the observer deliver an entry for the element's current place.
+        // Observing again makes the observer deliver an entry for the element's current place. Entries already
+        // queued (about the layout before) are taken first: a disconnected observer still delivers them.
         self.observed.with_value(|el| {
             self.observer.with_value(|o| {
                 if let (Some(o), Some(el)) = (o, el) {
+                    // Through Reflect: a typed `take_records` adds a shim to the glue (about 100 bytes gzip).
+                    if let Ok(take) = js_sys::Reflect::get(o, &"takeRecords".into()) {
+                        let _ = take.unchecked_into::<js_sys::Function>().call0(o);
+                    }
                     o.disconnect();
                     o.observe(el);
                 }

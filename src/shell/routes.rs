@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 use crate::app::{embed, offline, prefs, use_ctx, Ctx, Session};
 use crate::components::header::Header;
@@ -39,7 +40,13 @@ pub fn App(session: Session, locale: Locale) -> impl IntoView {
     // The reader's first touch, key or scroll marks them engaged (`Ctx::engaged`) and starts the chunks a
     // viewer is likely to need next (split builds: the item page, the share sheet, the item menu, the 关注
     // tab); those also start two seconds after start, whichever comes first.
-    let engage = move |_| {
+    // Not a press inside `[data-not-reading]` (the new-version banner): its loads ahead would reach the old
+    // service worker while the new one takes over, which can wedge Chromium's switch (`offline.rs`).
+    let engage = move |e: web_sys::Event| {
+        let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if target.is_some_and(|t| t.closest("[data-not-reading]").ok().flatten().is_some()) {
+            return;
+        }
         if !ctx.engaged.get_untracked() {
             ctx.engaged.set(true);
         }

@@ -105,15 +105,19 @@ export const checks = [
       await s.go(`${ctx.APP}/`);
       await cardsShown(s, 6);
       await s.run(() => window.scrollTo(0, 2400));
-      await sleep(400);
-      const id = await s.run(
-        () =>
-          [...document.querySelectorAll("[data-testid=card]")].find((e) => {
-            const r = e.getBoundingClientRect();
-            return r.top >= 80 && r.bottom < innerHeight;
-          })?.dataset.id,
-      );
-      assert(id, "no card in view after scrolling");
+      // The windowed grid draws the cards of a new scroll place on a later frame, and the first scroll also
+      // starts loading pages ahead: wait for a card wholly in view rather than for a fixed time.
+      const id = await s
+        .waitFor(
+          "a card in view after scrolling",
+          () =>
+            [...document.querySelectorAll("[data-testid=card]")].find((e) => {
+              const r = e.getBoundingClientRect();
+              return r.top >= 80 && r.bottom < innerHeight;
+            })?.dataset.id ?? { pending: { y: scrollY, height: document.documentElement.scrollHeight, cards: document.querySelectorAll("[data-testid=card]").length } },
+          { timeout: 5000 },
+        )
+        .catch((e) => assert(false, `no card in view after scrolling: ${e.message}`));
       // Where the click will leave it (the click helper centres its target first).
       await s.run((id) => document.querySelector(`[data-id="${id}"] .card-link`).scrollIntoView({ block: "center" }), id);
       await sleep(300);
