@@ -1,7 +1,7 @@
 // The studio's profile form (资料, issue #17): the creator's own name, bio, avatar and topics, started from
 // the current profile, kept on the device across a reload, checked with the contract's rules field by field,
 // exported as the contract's creator document (what the form does not edit carried unchanged) and published
-// once through a writable API; reset to the current profile; an unreadable stored draft is set aside.
+// once through a writable API; reset to the current profile, and undo it; an unreadable stored draft is set aside.
 import { readFileSync } from "node:fs";
 import { test, expect, writableApi } from "./fixtures";
 
@@ -99,13 +99,39 @@ test("a profile edit survives a reload, clears its problems, exports and publish
   expect(puts).toHaveLength(2);
 });
 
-test("reset brings back the current profile; an unreadable stored draft is set aside, not dropped", async ({ page, errors }) => {
+test("reset brings back the current profile, with an undo; an unreadable stored draft is set aside, not dropped", async ({ page, errors }) => {
   await page.goto(`${STUDIO}?lang=en`);
   await page.getByTestId("mode-profile").check();
   await page.getByTestId("profile-name").fill("<b>new</b>");
+  await page.getByTestId("profile-avatar-input").setInputFiles(PNG_192);
+  await expect(page.getByTestId("profile-avatar")).toHaveAttribute("src", /^blob:/);
   await page.getByTestId("profile-reset").click();
   await expect(page.getByTestId("profile-name")).toHaveValue(current.name);
+  await expect(page.getByTestId("profile-avatar")).not.toHaveAttribute("src", /^blob:/);
   await expect(page.getByTestId("studio-status")).toContainText("Reset");
+  // Focus is on the undo, and Enter brings the draft back, its device avatar included (kept while offered).
+  await expect(page.getByTestId("profile-reset-undo")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("profile-name")).toHaveValue("<b>new</b>");
+  await expect(page.getByTestId("studio-status")).toContainText("Reset undone");
+  await expect(page.getByTestId("profile-reset-undo")).toHaveCount(0);
+  await expect(page.getByTestId("profile-reset")).toBeFocused();
+  const avatar = page.getByTestId("profile-avatar");
+  await expect.poll(() => avatar.evaluate((i: HTMLImageElement) => i.src.startsWith("blob:") && i.complete && i.naturalWidth)).toBe(192);
+  // Kept on the device too: after a reload the undone draft is what the form shows.
+  await page.waitForTimeout(600);
+  await page.reload();
+  await page.getByTestId("mode-profile").check();
+  await expect(page.getByTestId("profile-name")).toHaveValue("<b>new</b>");
+  await expect.poll(() => avatar.evaluate((i: HTMLImageElement) => i.src.startsWith("blob:") && i.complete && i.naturalWidth)).toBe(192);
+  // An edit after a reset ends its undo (which would drop the edit).
+  await page.getByTestId("profile-reset").click();
+  await expect(page.getByTestId("profile-reset-undo")).toBeVisible();
+  await page.getByTestId("profile-bio").fill("after the reset");
+  await expect(page.getByTestId("profile-reset-undo")).toHaveCount(0);
+  await expect(page.getByTestId("profile-name")).toHaveValue(current.name);
+  // Saved once typing pauses (before the stored draft is spoiled below, or leaving the page would save it over).
+  await expect.poll(() => page.evaluate(() => localStorage.getItem("guang.profile-draft.c01"))).toContain("after the reset");
   // Without writes: export only, and the studio says why.
   await expect(page.getByTestId("profile-publish")).toHaveCount(0);
   await expect(page.getByTestId("profile-publish-state")).toContainText("export the document");

@@ -14,6 +14,7 @@ use super::compose::{refused, Picker};
 use super::fields::{toggle, CountedField, TopicChips};
 use super::media::{self, ObjectUrls, Want};
 use crate::api::{send_write, WriteError};
+use crate::app::focus_id;
 use crate::i18n::problem_text;
 use crate::i18n::studio::S;
 use crate::model::compose::Publish;
@@ -44,6 +45,9 @@ pub struct Profile {
     pub preview: RwSignal<Option<Arc<Draft>>>,
     /// A stored draft that did not read, kept aside and offered for download.
     pub aside: RwSignal<Option<String>>,
+    /// The draft a reset replaced, while its undo is offered: until the next edit, reset or loaded profile,
+    /// or until the studio closes. Its device avatar is kept until then.
+    pub undo: RwSignal<Option<ProfileDraft>>,
     /// The creator's current profile, which the draft starts from and which fills in what it does not edit.
     current: StoredValue<Arc<Creator>>,
     /// The item workbench's state, for the strings, the app context and the status line.
@@ -87,6 +91,7 @@ impl Profile {
             checked,
             preview: RwSignal::new(None),
             aside: RwSignal::new(aside),
+            undo: RwSignal::new(None),
             current: StoredValue::new(current),
             bench,
             urls: ObjectUrls::new(),
@@ -109,6 +114,7 @@ impl Profile {
             }
         });
         on_hide(move || profile.save_now());
+        on_cleanup(move || profile.end_undo());
         if draft.with_untracked(|d| matches!(d.publish, Some(Publish::Pending { .. }))) {
             run(profile);
         }
@@ -149,8 +155,10 @@ impl Profile {
     }
 
     /// Changes a field the creator edits: an earlier publish's outcome no longer describes the draft (a
-    /// pending one still does: it sends its frozen document).
+    /// pending one still does: it sends its frozen document), and a reset's undo is no longer offered, since
+    /// it would drop this edit.
     fn edit_field(self, change: impl FnOnce(&mut ProfileDraft)) {
+        self.end_undo();
         self.edit(|d| {
             change(d);
             if !matches!(d.publish, Some(Publish::Pending { .. })) {
@@ -175,26 +183,49 @@ impl Profile {
         }
     }
 
-    /// Starts over from the current profile: a new draft (a device avatar of the old one goes).
+    /// Starts over from the current profile: a new draft, with an undo that brings the old one back.
     pub fn reset(self) {
         let Some(current) = self.current.try_get_value() else { return };
-        self.start_from(&current, S::profile_reset_done);
+        self.end_undo();
+        let old = self.start_from(&current, S::profile_reset_done);
+        self.undo.set(Some(old));
+    }
+
+    /// Puts back the draft the last reset replaced (a publish it was sending goes on).
+    pub fn undo_reset(self) {
+        let Some(Some(old)) = self.undo.try_update(Option::take) else { return };
+        let fresh = self.draft.get_untracked();
+        let pending = matches!(old.publish, Some(Publish::Pending { .. }));
+        self.edit(|d| *d = old);
+        self.save_now();
+        forget_avatar(fresh);
+        self.open_files();
+        if pending {
+            run(self);
+        }
+        self.bench.status.set(self.bench.st.t(S::profile_reset_undone));
+    }
+
+    /// Stops offering a reset's undo; the replaced draft's device avatar goes.
+    fn end_undo(self) {
+        if let Some(Some(old)) = self.undo.try_update(Option::take) {
+            forget_avatar(old);
+        }
     }
 
     /// Fills the form from a valid profile edit loaded as JSON (a file or a URL), as a new draft.
     pub fn fill(self, loaded: &Creator) {
-        self.start_from(loaded, S::profile_filled);
+        self.end_undo();
+        forget_avatar(self.start_from(loaded, S::profile_filled));
     }
 
-    fn start_from(self, from: &Creator, said: S) {
+    /// Replaces the draft with one started from `from`, saved at once; returns the draft it replaced.
+    fn start_from(self, from: &Creator, said: S) -> ProfileDraft {
         let old = self.draft.get_untracked();
         self.edit(|d| *d = ProfileDraft::from_creator(from, new_id(), now_ms()));
         self.save_now();
-        if let Some(f) = old.device_file() {
-            let name = f.name.clone();
-            spawn_local(async move { media::forget(&old.id, vec![name]).await });
-        }
         self.bench.status.set(self.bench.st.t(said));
+        old
     }
 
     /// Forgets the unreadable stored draft once the creator has downloaded it.
@@ -234,6 +265,13 @@ impl Profile {
                 Err(e) => refused(self.bench, &name, e),
             }
         });
+    }
+}
+
+/// Deletes the device avatar of a draft that is gone for good.
+fn forget_avatar(draft: ProfileDraft) {
+    if let Some(name) = draft.device_file().map(|f| f.name.clone()) {
+        spawn_local(async move { media::forget(&draft.id, vec![name]).await });
     }
 }
 
@@ -360,9 +398,34 @@ pub fn ProfileForm(profile: Profile) -> impl IntoView {
         <form class="compose profile-form" data-testid="profile-form" on:submit=|ev| ev.prevent_default()>
             <div class="section-head">
                 <h3 class="section-title">{move || st.t(S::profile_title)}</h3>
-                <button type="button" class="btn btn-small" data-testid="profile-reset" on:click=move |_| profile.reset()>
-                    {move || st.t(S::profile_reset)}
-                </button>
+                <span class="row-actions">
+                    <Show when=move || profile.undo.with(Option::is_some)>
+                        <button
+                            type="button"
+                            class="btn btn-small"
+                            id="profile-undo"
+                            data-testid="profile-reset-undo"
+                            on:click=move |_| {
+                                profile.undo_reset();
+                                focus_id("profile-reset");
+                            }
+                        >
+                            {move || st.t(S::profile_reset_undo)}
+                        </button>
+                    </Show>
+                    <button
+                        type="button"
+                        class="btn btn-small"
+                        id="profile-reset"
+                        data-testid="profile-reset"
+                        on:click=move |_| {
+                            profile.reset();
+                            focus_id("profile-undo");
+                        }
+                    >
+                        {move || st.t(S::profile_reset)}
+                    </button>
+                </span>
             </div>
             {aside}
             <CountedField
