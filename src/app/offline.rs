@@ -105,7 +105,7 @@ impl Net {
     /// since a page reloaded without its worker would not load.
     pub fn apply_update(&self) {
         let reg = self.registration.try_get_value().flatten();
-        let Some((reg, worker)) = reg.and_then(|r| Some((r.clone(), r.waiting()?))) else {
+        let Some((worker, reg)) = reg.and_then(|r| Some((r.waiting()?, r))) else {
             return reload();
         };
         let msg = js_sys::Object::new();
