@@ -1,13 +1,21 @@
-// The first screen before the wasm is ready: on the feed, fetch its first page (the request index.html
-// preloads) and, once it arrives, preload the covers of its first cards, so they download while the wasm
-// downloads and compiles. The app takes this response (window.guangEarly, once) instead of fetching the page
-// again (src/api/mod.rs) and checks it like any other. An external module script, so the Content-Security-
-// Policy needs no 'unsafe-inline'. It names the demo pack's API path like the preloads in index.html: a
-// deployment with another api_base edits both (README, Size). Any failure here only means no head start.
+// The first screen before the wasm is ready: on the feed, fetch its first page and the index (the requests
+// index.html preloads) and, on a first visit, draw the first screen's cards into the static shell, so they
+// and their covers show while the wasm downloads and compiles. The app takes these responses
+// (window.guangEarly, once each) instead of fetching them again (src/api/mod.rs) and checks them like any
+// other. An external module script, so the Content-Security-Policy needs no 'unsafe-inline'. It names the demo
+// pack's API path like the preloads in index.html: a deployment with another api_base edits both (README,
+// Size). Any failure here only means no head start.
 // Two helpers the app calls (src/api/mod.rs), written here because in JS they add nothing to the wasm: a
 // promise of the next task (a message, not a timer: a hidden tab throttles timers to a second or more), and a
 // stylesheet beside index.html added once, settled when it loads or fails.
 const sheets = {};
+const el = (tag, cls, parent, text = "") => {
+  const e = document.createElement(tag);
+  e.className = cls;
+  e.append(text);
+  parent?.append(e);
+  return e;
+};
 window.guangTick = () =>
   new Promise((next) => {
     const channel = new MessageChannel();
@@ -16,11 +24,8 @@ window.guangTick = () =>
   });
 window.guangSheet = (href) =>
   (sheets[href] ??= new Promise((settled) => {
-    const link = document.createElement("link");
-    link.rel = "stylesheet";
-    link.href = href;
+    const link = Object.assign(el("link", "", document.head), { rel: "stylesheet", href });
     link.onload = link.onerror = () => settled();
-    document.head.append(link);
   }));
 const api = new URL("api/v1/", document.baseURI);
 const params = new URLSearchParams(location.search);
@@ -35,25 +40,123 @@ const onFeed =
   (params.get("channel") ?? "recommend") === "recommend";
 // What the app's URL rule refuses (src/model/url.rs): protocol-relative, backslashes, spaces, control characters.
 const refused = /^\s*[\\/]{2}|[\\\s\x00-\x1f]/;
+// A link or image URL from the page, resolved as the app resolves it, or null where the app would refuse it.
+const safe = (raw) => {
+  try {
+    const url = typeof raw === "string" && !refused.test(raw) && new URL(raw, api);
+    return url && /^https?:$/.test(url.protocol) ? url.href : null;
+  } catch {}
+};
+const stored = (key) => {
+  try {
+    return localStorage.getItem("guang." + key);
+  } catch {}
+};
+// The app's language rule (src/shell/boot.rs): ?lang=, the saved choice, the browser's, else Chinese.
+const speak = (tag) => new Map([["zh", "zh-CN"], ["en", "en"]]).get(String(tag).trim().toLowerCase().split(/[-_]/)[0]);
+const locale = speak(params.get("lang")) ?? speak(stored("locale")) ?? speak(navigator.language) ?? "zh-CN";
+const en = locale == "en";
+// format::count: 9999, 1.2万, 3.4亿 in Chinese; 999, 12.3k, 1.2M in English; rounded down.
+const count = (n) => {
+  for (const [unit, name] of en ? [[1e9, "B"], [1e6, "M"], [1e3, "k"]] : [[1e8, "亿"], [1e4, "万"]])
+    if (n >= unit) return Math.floor((n / unit) * 10) / 10 + name;
+  return n;
+};
+const whole = (n, max = 1 / 0) => Number.isSafeInteger(n) && n >= 0 && n <= max;
+// A first visit's first screen, drawn from page 1 before the wasm is fetched: the cards the app will draw, in the
+// masonry's places (components/masonry.rs: columns, gap, the shortest column first, a cover's ratio clamped to
+// 0.75–1.4 and a fixed text block), as text, so its largest paint (a cover) need not wait for the app. The app
+// replaces the whole shell when it mounts and draws the same covers in the same boxes, so nothing moves. Only
+// where nothing saved reorders or scrolls the feed (a profile, a saved place), not in an embed (`drawing`); the
+// cards that start above the fold, which the ranker leaves in the server's order (app/personalize.rs); and
+// drawing stops at the first item the app might skip, so every card drawn is where the app puts it. Icons and
+// prices are left to the app; their places are kept (an icon is a flex item of 1em).
+const drawFirstCards = (items, index) => {
+  const shell = document.querySelector(".splash-main");
+  if (!shell) return [];
+  // A copy replaces the shell at once: new boxes, not moved ones, so the banner counts as no layout shift.
+  const main = shell.cloneNode(true);
+  const grid = main.querySelector(".splash-grid");
+  // The venue banner above the chips while a campaign is on (components/venue_banner.rs), text-free here.
+  const now = Date.now();
+  if ([index.campaigns].flat().some((c) => Date.parse(c?.start) <= now && now < Date.parse(c?.end)))
+    main.querySelector(".splash-chips").before(el("div", "venue-banner"));
+  shell.replaceWith(main);
+  const w = innerWidth;
+  const columns = w < 720 ? 2 : w < 1024 ? 3 : w < 1360 ? 4 : 5;
+  const gap = w < 720 ? 10 : 16;
+  const colW = Math.max((grid.clientWidth - gap * (columns - 1)) / columns, 1);
+  const heights = Array(columns).fill(0);
+  const top = grid.getBoundingClientRect().top;
+  const cards = [];
+  for (const item of items) {
+    const { cover = {}, creator, products, stats } = item ?? {};
+    const { url, width, height } = cover ?? {};
+    const src = safe(url);
+    const avatar = safe(creator?.avatar);
+    const title = item?.translations?.[locale]?.title || item?.title;
+    // The first product's price row (its text is the app's): none without products; a price the app would
+    // refuse stops the drawing.
+    const cost = products?.[0] && whole(products[0].price?.amount);
+    let c = 0;
+    heights.forEach((h, i) => h < heights[c] - 1e-9 && (c = i));
+    const y = heights[c] && heights[c] + gap;
+    if (!src || !avatar || typeof title != "string" || typeof creator.name != "string" || !whole(stats?.likes)) break;
+    if (!whole(width, 2e4) || !whole(height, 2e4) || !width || !height || cost === false || top + y >= innerHeight) break;
+    const r = Math.min(Math.max(height / width, 0.75), 1.4);
+    // masonry.rs's TITLE_H + META_H, and PRICE_H with a product.
+    const h = colW * r + 93.2 + (cost ? 20 : 0);
+    heights[c] = y + h;
+    const slot = el("div", "masonry-slot");
+    // The cover's size as the app writes it (two decimals of width, four of ratio), so it is not a pixel larger.
+    slot.style.cssText = `transform:translate(${c * (colW + gap)}px,${y}px);width:${colW.toFixed(2)}px;height:${h}px`;
+    const card = el("article", "card", slot);
+    // A tap before the app has started opens the item page as the app's card would (out of the tab order,
+    // like the rest of the shell, which is hidden from assistive technology).
+    const link = Object.assign(el("a", "card-link", card), { href: "/item/" + encodeURIComponent(item.id), tabIndex: -1 });
+    const box = el("div", "card-cover", link);
+    box.style.aspectRatio = `1/${r.toFixed(4)}`;
+    const img = Object.assign(el("img", "", box), { alt: "", width, height, src });
+    if (!y) img.fetchPriority = "high";
+    el("h3", "card-title", link, title);
+    if (cost) el("span", "card-price", card);
+    const meta = el("div", "card-meta", card);
+    const who = el("span", "card-creator", meta);
+    Object.assign(el("img", "avatar avatar-sm", who), { alt: "", width: 20, height: 20, src: avatar });
+    el("span", "card-creator-name", who, creator.name);
+    el("span", "card-likes", meta, el("i", "icon")).append(count(stats.likes));
+    el("span", "icon-btn card-more", meta);
+    cards.push(slot);
+  }
+  if (cards.length) {
+    grid.className = "masonry";
+    grid.style.height = Math.max(...heights) + "px";
+    grid.replaceChildren(...cards);
+  }
+  return cards.map((slot) => slot.querySelector("img"));
+};
+// When the app may start (the boot script awaits this before it fetches the wasm; scripts/externalize-boot.mjs):
+// at once, unless this is a first visit's feed; then once the browser reports the first screen's largest paint
+// on one of the covers drawn here, so the wasm does not take their bandwidth and the largest paint comes
+// first; at once after the draw where the browser reports no such paints (WebKit), and never more than two
+// seconds after start (covers that fail, a hidden tab, which paints nothing).
+let start;
+window.guangFirstScreen = new Promise((go) => setTimeout((start = go), 2000));
+const drawing = onFeed && !stored("profile") && !stored("place") && !params.has("embed");
+if (!drawing) start();
 if (onFeed) {
   const url = new URL("feed/recommend/1.json", api).href;
+  const indexUrl = new URL("index.json", api).href;
   const response = fetch(url);
-  window.guangEarly = { [url]: response };
-  response
-    .then((r) => (r.ok ? r.clone().json() : null))
-    .then((page) => {
-      const items = Array.isArray(page?.items) ? page.items.slice(0, 6) : [];
-      items.forEach((item, i) => {
-        const raw = item?.cover?.url;
-        const src = typeof raw === "string" && !refused.test(raw) ? new URL(raw, api) : null;
-        if (!src || !/^https?:$/.test(src.protocol)) return;
-        const link = document.createElement("link");
-        link.rel = "preload";
-        link.as = "image";
-        link.href = src.href;
-        if (i < 2) link.fetchPriority = "high";
-        document.head.append(link);
-      });
+  const index = fetch(indexUrl);
+  window.guangEarly = { [url]: response, [indexUrl]: index };
+  const json = (r) => r.ok && r.clone().json();
+  const lcp = "largest-contentful-paint";
+  Promise.all([response.then(json), index.then(json)])
+    .then(([page, doc]) => {
+      const covers = drawing && doc ? drawFirstCards([page?.items].flat(), doc) : [];
+      if (!covers.length || !PerformanceObserver.supportedEntryTypes.includes(lcp)) return start();
+      new PerformanceObserver((list) => list.getEntries().some((e) => covers.includes(e.element)) && start()).observe({ type: lcp, buffered: true });
     })
-    .catch(() => {});
+    .catch(start);
 }

@@ -1,6 +1,7 @@
 // Part of the Trunk post-build hook (scripts/post-build.mjs): moves the inline module script Trunk writes
 // into index.html (import the glue, init the wasm) into its own file, boot-<hash>.js, with an integrity
-// hash, so the app runs under a Content-Security-Policy without 'unsafe-inline' scripts (public/_headers).
+// hash, so the app runs under a Content-Security-Policy without 'unsafe-inline' scripts (public/_headers);
+// and makes it wait for first-screen.js before it fetches the wasm (see below).
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -14,11 +15,22 @@ export function externalizeBoot(dir, publicUrl = "/") {
   const inline = /<script type="?module"?>([\s\S]*?)<\/script>/;
   const found = html.match(inline);
   if (!found) throw new Error("externalize-boot: no inline module script in index.html (did Trunk change?)");
-  const code = found[1].trim() + "\n";
+  // The wasm is fetched once first-screen.js says the first screen may yield its bandwidth (guangFirstScreen):
+  // at once on most visits; on a first visit's feed, once the first cards and covers it draws have painted.
+  // A dynamic import of the module index.html already loads (one instance, no second fetch); if it failed, the
+  // app starts anyway. So the wasm's preload leaves index.html.
+  const init = /^const wasm = await init\(/m;
+  if (!init.test(found[1])) throw new Error("externalize-boot: no `const wasm = await init(` in the boot script (did Trunk change?)");
+  const wait = 'await import("./first-screen.js").then(() => window.guangFirstScreen, () => {});\n';
+  const code = found[1].trim().replace(init, (m) => wait + m) + "\n";
   const name = `boot-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.js`;
   const integrity = "sha384-" + createHash("sha384").update(code).digest("base64");
   writeFileSync(join(dir, name), code);
-  const out = html.replace(inline, `<script type="module" src="${publicUrl}${name}" integrity="${integrity}"></script>`);
+  const preload = /<link\b[^>]*_bg\.wasm[^>]*>/;
+  if (!preload.test(html)) throw new Error("externalize-boot: no preload of the wasm in index.html (did Trunk change?)");
+  const out = html
+    .replace(inline, `<script type="module" src="${publicUrl}${name}" integrity="${integrity}"></script>`)
+    .replace(preload, "");
   const left = out.match(/<script(?![^>]*\bsrc=)[^>]*>/g);
   if (left) console.warn(`externalize-boot: inline script left in index.html (the CSP of public/_headers would block it; trunk serve adds one for live reload): ${left.join(" ")}`);
   writeFileSync(page, out);

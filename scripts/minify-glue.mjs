@@ -25,7 +25,11 @@ export async function minifyGlue(dir) {
   if (glue.length !== 1) throw new Error(`minify-glue: expected one guang-<hash>.js in ${dir}, found ${glue.length}`);
   const file = join(dir, glue[0]);
   const source = readFileSync(file, "utf8");
-  const { code } = await minify(source, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  // `unsafe_methods` writes the import object's `name: function (…) {…}` entries as methods (-110 bytes gzip):
+  // the wasm only calls its imports, never constructs one, and a method's `this` and `arguments` are a
+  // function's.
+  const compress = { passes: 2, unsafe_methods: true };
+  const { code } = await minify(source, { module: true, ecma: 2020, compress, mangle: true, format: { comments: false } });
   if (!code) throw new Error("minify-glue: terser returned nothing");
   const sri = (text) => "sha384-" + createHash("sha384").update(text).digest("base64");
   const page = join(dir, "index.html");
