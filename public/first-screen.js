@@ -66,11 +66,12 @@ const whole = (n, max = 1 / 0) => Number.isSafeInteger(n) && n >= 0 && n <= max;
 // A first visit's first screen, drawn from page 1 before the wasm is fetched: the cards the app will draw, in the
 // masonry's places (components/masonry.rs: columns, gap, the shortest column first, a cover's ratio clamped to
 // 0.75–1.4 and a fixed text block), as text, so its largest paint (a cover) need not wait for the app. The app
-// replaces the whole shell when it mounts and draws the same covers in the same boxes, so nothing moves. Only
-// where nothing saved reorders or scrolls the feed (a profile, a saved place), not in an embed (`drawing`); the
-// cards that start above the fold, which the ranker leaves in the server's order (app/personalize.rs); and
-// drawing stops at the first item the app might skip, so every card drawn is where the app puts it. Icons and
-// prices are left to the app; their places are kept (an icon is a flex item of 1em).
+// keeps the shell over itself until its feed has drawn the same covers in the same boxes underneath
+// (guangMounted below), so nothing moves. Only where nothing saved reorders or scrolls the feed (a profile,
+// a saved place) and not in an embed (`drawing`); only the cards that start above the fold, which the ranker
+// leaves in the server's order (app/personalize.rs); drawing stops at the first item missing or malforming a
+// field drawn here (a cheaper check than the app's). Icons and prices are left to the app; their places are
+// kept (an icon is a flex item of 1em).
 const drawFirstCards = (items, index) => {
   const shell = document.querySelector(".splash-main");
   if (!shell) return [];
@@ -132,8 +133,17 @@ const drawFirstCards = (items, index) => {
     grid.className = "masonry";
     grid.style.height = Math.max(...heights) + "px";
     grid.replaceChildren(...cards);
+    main.parentNode.className = "over";
   }
   return cards.map((slot) => slot.querySelector("img"));
+};
+// The app's mount (src/shell/boot.rs) keeps a shell holding cards drawn here (laid over the page, #splash.over)
+// over the app until the feed has drawn its first cards underneath, or its error or empty state, three seconds
+// at most (guangMounted), so no skeleton shows between the two; it goes on the next frame.
+const unveil = () => requestAnimationFrame(() => document.getElementById("splash")?.remove());
+window.guangMounted = () => {
+  setTimeout(unveil, 3e3);
+  new MutationObserver((_, seen) => document.querySelector("[data-testid=masonry] article, .state") && (seen.disconnect(), unveil())).observe(document.body, { childList: true, subtree: true });
 };
 // When the app may start (the boot script awaits this before it fetches the wasm; scripts/externalize-boot.mjs):
 // at once, unless this is a first visit's feed; then once the browser reports the first screen's largest paint

@@ -21,7 +21,15 @@ pub async fn boot() {
             // A first route other than the feed: its rules (`pages.css`), which first-screen.js started
             // loading with the page, are there before it is drawn.
             crate::api::settled(crate::api::page_helper("guangStyled", &wasm_bindgen::JsValue::UNDEFINED)).await;
-            remove_splash();
+            // The static shell goes, unless first-screen.js drew the first cards in it and laid it over the
+            // page (its only class, `over`): then it stays over the app until the feed has drawn them, which
+            // first-screen.js watches for (`guangMounted`).
+            match splash() {
+                Some(el) if el.get_attribute("class").is_some() => {
+                    crate::api::page_helper("guangMounted", &wasm_bindgen::JsValue::UNDEFINED);
+                }
+                _ => remove_splash(),
+            }
             let locale = initial_locale(&session.config);
             leptos::mount::mount_to_body(move || view! { <App session locale/> });
         }
@@ -56,9 +64,14 @@ fn resolve_against(base: &str, reference: &str) -> Option<String> {
     web_sys::Url::new_with_base(reference, base).ok().map(|u| u.href())
 }
 
-/// Removes the static loading screen that `index.html` shows while the wasm starts.
+/// The static loading screen that `index.html` shows while the wasm starts, if it is still there.
+fn splash() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id("splash")
+}
+
+/// Removes the static loading screen.
 fn remove_splash() {
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("splash")) {
+    if let Some(el) = splash() {
         el.remove();
     }
 }

@@ -1,5 +1,5 @@
-// The first screen before the wasm (#15): index.html's static shell (bar, tabs, chips and skeleton cards in
-// the masonry's columns) shows at once, and on the feed first-screen.js fetches the first page and the index
+// The first screen before the wasm (#15): index.html's static shell (bar, tabs, chips) shows at once, and on
+// the feed first-screen.js fetches the first page and the index
 // and, for a first visit, draws the first screen's cards in the shell while the wasm downloads;
 // the app takes that response instead of fetching it again, and draws the same cards in the same boxes.
 import type { Page } from "@playwright/test";
@@ -50,15 +50,14 @@ test("the static shell shows while the wasm loads, in the masonry's columns, and
   await page.goto("/", { waitUntil: "domcontentloaded" });
   const shell = page.locator("#splash");
   await expect(shell.locator(".brand-mark")).toHaveText("逛");
-  await expect(shell.locator(".card-skeleton")).toHaveCount(8);
-  const columns = await shell.locator(".splash-grid").evaluate((e) => getComputedStyle(e).columnCount);
-  expect(columns).toBe("2");
+  await expect(shell.locator(".splash-tabs i")).toHaveCount(2);
+  await expect(shell.locator(".splash-chips i")).toHaveCount(6);
+  await expect(shell.locator(".card")).toHaveCount(0);
   await page.setViewportSize({ width: 1280, height: 800 });
-  expect(await shell.locator(".splash-grid").evaluate((e) => getComputedStyle(e).columnCount)).toBe("4");
-  // The page arrives before the wasm: its first screen of cards is drawn in the shell.
+  // The page arrives before the wasm: its first screen of cards is drawn in the shell, laid over the page.
   releasePage();
-  await expect(shell.locator(".card-skeleton")).toHaveCount(0);
-  expect(await shell.locator(".card").count()).toBeGreaterThanOrEqual(4);
+  await expect.poll(() => shell.locator(".card").count()).toBeGreaterThanOrEqual(5);
+  expect(await shell.evaluate((e) => getComputedStyle(e).position)).toBe("fixed");
   releaseWasm();
   await expect(cards(page).first()).toBeVisible();
   await expect(shell).toHaveCount(0);
@@ -103,7 +102,7 @@ for (const [width, height] of [[412, 915], [1280, 800]]) {
   }
 }
 
-test("a returning reader (a profile or a saved place) and an embed keep the skeleton until the app draws", async ({ page, errors }) => {
+test("a returning reader (a profile or a saved place) and an embed get no cards in the shell", async ({ page, errors }) => {
   for (const [setup, url] of [
     ["guang.profile", "/"],
     ["guang.place", "/"],
@@ -118,11 +117,11 @@ test("a returning reader (a profile or a saved place) and an embed keep the skel
     }, setup);
     const releaseWasm = await hold(page, WASM);
     await page.goto(url);
-    // The first page and the index have arrived, but the shell still shows skeletons.
+    // The first page and the index have arrived, but the shell draws no cards.
     await page.waitForFunction(() => Promise.all(Object.values((window as any).guangEarly ?? {})));
     await page.waitForTimeout(200);
-    await expect(page.locator("#splash .card-skeleton")).toHaveCount(8);
-    expect(await page.locator("#splash .card:not(.card-skeleton)").count(), `${setup} ${url}`).toBe(0);
+    await expect(page.locator("#splash .splash-main")).toBeVisible();
+    expect(await page.locator("#splash .card").count(), `${setup} ${url}`).toBe(0);
     releaseWasm();
     await expect(cards(page).first()).toBeVisible();
     await page.unroute(WASM);
