@@ -139,11 +139,13 @@ const drawFirstCards = (items, index) => {
 };
 // The app's mount (src/shell/boot.rs) keeps a shell holding cards drawn here (laid over the page, #splash.over)
 // over the app until the feed has drawn its first cards underneath, or its error or empty state, three seconds
-// at most (guangMounted), so no skeleton shows between the two; it goes on the next frame.
-const unveil = () => requestAnimationFrame(() => document.getElementById("splash")?.remove());
+// at most (guangMounted), so no skeleton shows between the two.
+// It goes in the same task as the feed's cards arrive (an observer's callback runs before the next paint), so
+// nothing is ever drawn, or clicked, over the live feed.
+const drop = () => document.getElementById("splash")?.remove();
 window.guangMounted = () => {
-  setTimeout(unveil, 3e3);
-  new MutationObserver((_, seen) => document.querySelector("[data-testid=masonry] article, .state") && (seen.disconnect(), unveil())).observe(document.body, { childList: true, subtree: true });
+  setTimeout(drop, 3e3);
+  new MutationObserver((_, seen) => document.querySelector("[data-testid=masonry] article, .state") && (seen.disconnect(), drop())).observe(document.body, { childList: true, subtree: true });
 };
 // When the app may start (the boot script awaits this before it fetches the wasm; scripts/externalize-boot.mjs):
 // at once, unless this is a first visit's feed; then once the browser reports the first screen's largest paint
