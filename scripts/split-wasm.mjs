@@ -55,8 +55,11 @@ export async function splitWasm(dir) {
       join(splitDir, `${stem}.wasm`), "--target", "web", "--keep-lld-exports", "--no-demangle",
       "--no-typescript", "--out-dir", bgDir, "--out-name", stem,
     ]);
+    // GUANG_WASM_NAMES=1 keeps the functions' names (a larger build, for profiling only: a CPU profile of it
+    // names the Rust functions that run in each task; README "Performance").
+    const names = process.env.GUANG_WASM_NAMES ? ["-g"] : [];
     const optimise = (from, to) =>
-      run("wasm-opt", ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", from, "-o", to]);
+      run("wasm-opt", [...names, "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", from, "-o", to]);
 
     // Chunks: optimised, then named by their content.
     let loader = readFileSync(join(splitDir, "__wasm_split.js"), "utf8");

@@ -73,7 +73,7 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
 /// Waits for the browser's next task (`first-screen.js`'s `guangTick`, a message to itself), so what the caller does with a response (parse,
 /// validate, render) runs in a task of its own instead of lengthening the one that delivered it: at start
 /// the app's mount, the first page's parse and its cards would otherwise be one long task that blocks input.
-async fn next_task() {
+pub async fn next_task() {
     settled(page_helper("guangTick", &wasm_bindgen::JsValue::UNDEFINED)).await;
 }
 

@@ -370,6 +370,9 @@ impl PagedList {
         spawn_local(async move {
             match fetch_feed_page(&url, ctx).await {
                 Ok((page, fresh)) => {
+                    // The page's cards are drawn in a task of their own, not in the one that parsed it: at start
+                    // both are first calls, compiled as they run, and together one long task.
+                    crate::api::next_task().await;
                     ctx.cache_items(&fresh);
                     {
                         let mut pos = server_pos.lock().unwrap_or_else(|e| e.into_inner());

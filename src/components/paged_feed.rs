@@ -152,10 +152,16 @@ pub fn PagedFeed(
             Some(k) => state.with(|s| s.items.iter().filter(|i| i.kind() == k).cloned().collect()),
         })
     };
+    // The skeleton only once a load has taken a moment: a page that arrives at once (the first one, which
+    // first-screen.js fetched while the wasm loaded) would show it for a frame, a flash, and building it
+    // lengthens the app's mount, its longest task.
+    let waited = RwSignal::new(false);
+    set_timeout(move || _ = waited.try_set(true), std::time::Duration::from_millis(300));
     // What the list area shows; a memo, so loading another page never rebuilds the grid.
     let phase = Memo::new(move |_| {
         let status = s2.with(|s| s.status.clone());
         match (items.with(Vec::is_empty), status) {
+            (true, ListStatus::Loading | ListStatus::Idle) if !waited.get() => Phase::Waiting,
             (true, ListStatus::Loading | ListStatus::Idle) => Phase::Skeleton,
             (true, ListStatus::Failed(e)) => Phase::Failed(e),
             (true, ListStatus::Done) => Phase::Empty,
@@ -180,6 +186,7 @@ pub fn PagedFeed(
         <h2 class="visually-hidden">{move || tr!(ctx.locale.get(), feed_items)}</h2>
         <section class="feed" on:click=remember aria-busy=move || (s1.with(|s| s.status == ListStatus::Loading)).to_string()>
             {move || match phase.get() {
+                Phase::Waiting => ().into_any(),
                 Phase::Skeleton => view! { <SkeletonGrid/> }.into_any(),
                 Phase::Failed(e) => view! { <ErrorState error=e on_retry=retry/> }.into_any(),
                 Phase::Empty => {
@@ -196,6 +203,8 @@ pub fn PagedFeed(
 /// What the list area of a paged feed shows.
 #[derive(Clone, PartialEq)]
 enum Phase {
+    /// Loading, for less than a moment so far: nothing yet.
+    Waiting,
     Skeleton,
     Failed(crate::api::FetchError),
     Empty,

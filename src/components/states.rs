@@ -4,7 +4,6 @@ use leptos::prelude::*;
 
 use crate::api::FetchError;
 use crate::app::use_ctx;
-use crate::components::masonry::{assign_columns, columns_for};
 use crate::i18n::Text;
 use crate::{text, tr};
 
@@ -17,35 +16,21 @@ pub fn error_text(e: &FetchError) -> Text {
     }
 }
 
-/// Grey placeholder cards in the masonry shape while the first page loads.
+/// Grey placeholder cards while the first page loads. Static markup laid out by CSS columns (`.skeleton`
+/// in main.css, the masonry's column counts and a few cover shapes), so drawing it computes nothing.
 #[component]
 pub fn SkeletonGrid() -> impl IntoView {
     let ctx = use_ctx();
-    let width = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(400.0);
-    let ratios = [1.33, 1.0, 1.4, 0.75, 1.2, 1.33, 1.0, 1.25];
-    let cols = assign_columns(ratios.iter().copied(), columns_for(width));
-    let style = format!("--cols: {}", cols.len());
     view! {
-        <div class="col-grid skeleton" role="status" aria-live="polite" prop:style=style>
+        <div class="skeleton" role="status" aria-live="polite">
             <span class="visually-hidden">{move || tr!(ctx.locale.get(), loading)}</span>
-            {cols
-                .into_iter()
-                .map(|col| {
+            {(0..8)
+                .map(|_| {
                     view! {
-                        <div class="masonry-col" aria-hidden="true">
-                            {col
-                                .into_iter()
-                                .map(|i| {
-                                    let style = format!("aspect-ratio: 1 / {}", crate::format::fixed(ratios[i], 2));
-                                    view! {
-                                        <div class="card card-skeleton">
-                                            <div class="card-cover shimmer" prop:style=style></div>
-                                            <div class="line shimmer"></div>
-                                            <div class="line line-short shimmer"></div>
-                                        </div>
-                                    }
-                                })
-                                .collect_view()}
+                        <div class="card card-skeleton" aria-hidden="true">
+                            <div class="card-cover shimmer"></div>
+                            <div class="line shimmer"></div>
+                            <div class="line line-short shimmer"></div>
                         </div>
                     }
                 })

@@ -39,7 +39,9 @@ pub fn App(session: Session, locale: Locale) -> impl IntoView {
     embed::connect(ctx);
     // The reader's first touch, key or scroll marks them engaged (`Ctx::engaged`) and starts the chunks a
     // viewer is likely to need next (split builds: the item page, the share sheet, the item menu, the 关注
-    // tab); those also start two seconds after start, whichever comes first.
+    // tab); for a reader who does none of these they start five seconds after start, once the first screen
+    // has settled: their 30-odd fetches and instantiations are main-thread work a slow phone's start should
+    // not share (README "Performance"). A tap starts them at its pointerdown, before its click opens a card.
     // Not a press inside `[data-not-reading]` (the new-version banner): its loads ahead would reach the old
     // service worker while the new one takes over, which can wedge Chromium's switch (`offline.rs`).
     let engage = move |e: web_sys::Event| {
@@ -55,7 +57,7 @@ pub fn App(session: Session, locale: Locale) -> impl IntoView {
     let touched = window_event_listener_untyped("pointerdown", engage);
     let keyed = window_event_listener_untyped("keydown", engage);
     let scrolled = window_event_listener_untyped("scroll", engage);
-    set_timeout(super::lazy::prefetch, std::time::Duration::from_secs(2));
+    set_timeout(super::lazy::prefetch, std::time::Duration::from_secs(5));
     super::lazy::unsplit_styles();
     let online = window_event_listener(leptos::ev::online, move |_| ctx.social.on_online());
     let hidden = window_event_listener(leptos::ev::pagehide, move |_| ctx.social.send_events());

@@ -128,6 +128,38 @@ test("a returning reader (a profile or a saved place) and an embed get no cards 
   }
 });
 
+test("a first page that arrives at once shows no loading skeleton, not even for a frame; a slow one does", async ({ page, errors }) => {
+  // Every skeleton the page ever holds is recorded as it is inserted, so one that lives for a frame counts.
+  await page.addInitScript(() => {
+    (window as any).skeletons = 0;
+    new MutationObserver((records) => {
+      for (const r of records)
+        for (const n of r.addedNodes)
+          if (n instanceof Element && (n.matches(".skeleton") || n.querySelector(".skeleton"))) (window as any).skeletons++;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  // A first visit (cards drawn in the shell), then a returning reader (none drawn: the app's own mount).
+  for (const saved of [null, "guang.profile"]) {
+    await page.goto("/config.json");
+    await page.evaluate((key) => {
+      localStorage.clear();
+      if (key) localStorage.setItem(key, "{}");
+    }, saved);
+    await page.goto("/");
+    await expect(cards(page).first()).toBeVisible();
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as any).skeletons), `skeletons drawn (${saved ?? "first visit"})`).toBe(0);
+  }
+  // A first page that takes its time gets the skeleton, after a moment, until it arrives.
+  const release = await hold(page, "**/api/v1/feed/fashion/1.json");
+  await page.locator('.chip[data-channel="fashion"]').click();
+  await expect(page.locator(".skeleton[role=status]")).toBeVisible();
+  release();
+  await expect(cards(page).first()).toBeVisible();
+  await expect(page.locator(".skeleton")).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
 test("a hostile first page is drawn as text, up to the first item the app could refuse", async ({ page, errors }) => {
   const real = JSON.parse(await (await page.request.get("/api/v1/feed/recommend/1.json")).text());
   const items = real.items.slice(0, 8);

@@ -18,7 +18,7 @@ test("the feed starts without any chunk, and each other page fetches its own", a
   const chunks = chunkLog(page);
   const sheets: string[] = [];
   page.on("request", (r) => r.resourceType() === "stylesheet" && sheets.push(new URL(r.url()).pathname));
-  // Hold the item page's prefetch (two seconds after start) back by starting with a fresh clock.
+  // Hold the item page's prefetch (five seconds after start) back by starting with a fresh clock.
   await page.clock.install();
   await page.goto("/");
   await expect(cards(page).first()).toBeVisible();
@@ -43,7 +43,7 @@ test("the item page's chunk is fetched ahead, so opening a card fetches no code"
   const chunks = chunkLog(page);
   await page.goto("/");
   await expect(cards(page).first()).toBeVisible();
-  // The prefetch starts at the first touch or key, or two seconds after start, and fetches the item page's
+  // The prefetch starts at the first touch or key, or five seconds after start, and fetches the item page's
   // chunk (with the chunks it shares) first, then the sheets' and the 关注 tab's: wait until it is done,
   // that is until a second passes with no new chunk.
   await expect.poll(() => chunks.some((c) => c.includes("split_item_page")), { timeout: 10_000 }).toBe(true);
