@@ -52,10 +52,11 @@ const stored = (key) => {
     return localStorage.getItem("guang." + key);
   } catch {}
 };
-// The app's language rule (src/shell/boot.rs): ?lang=, the saved choice, the browser's, else Chinese.
+// The app's language rule (src/shell/boot.rs): ?lang=, the saved choice, the browser's, the deployment's
+// (config.json's default_locale, set once it has arrived), else Chinese.
 const speak = (tag) => new Map([["zh", "zh-CN"], ["en", "en"]]).get(String(tag).trim().toLowerCase().split(/[-_]/)[0]);
-const locale = speak(params.get("lang")) ?? speak(stored("locale")) ?? speak(navigator.language) ?? "zh-CN";
-const en = locale == "en";
+const chosen = speak(params.get("lang")) ?? speak(stored("locale")) ?? speak(navigator.language);
+let locale, en;
 // format::count: 9999, 1.2万, 3.4亿 in Chinese; 999, 12.3k, 1.2M in English; rounded down.
 const count = (n) => {
   for (const [unit, name] of en ? [[1e9, "B"], [1e6, "M"], [1e3, "k"]] : [[1e8, "亿"], [1e4, "万"]])
@@ -159,13 +160,17 @@ if (!drawing) start();
 if (onFeed) {
   const url = new URL("feed/recommend/1.json", api).href;
   const indexUrl = new URL("index.json", api).href;
+  const configUrl = new URL("config.json", document.baseURI).href;
   const response = fetch(url);
   const index = fetch(indexUrl);
-  window.guangEarly = { [url]: response, [indexUrl]: index };
+  const config = fetch(configUrl);
+  window.guangEarly = { [url]: response, [indexUrl]: index, [configUrl]: config };
   const json = (r) => r.ok && r.clone().json();
   const lcp = "largest-contentful-paint";
-  Promise.all([response.then(json), index.then(json)])
-    .then(([page, doc]) => {
+  Promise.all([response.then(json), index.then(json), config.then(json).catch(() => {})])
+    .then(([page, doc, settings]) => {
+      locale = chosen ?? speak(settings?.default_locale) ?? "zh-CN";
+      en = locale == "en";
       const covers = drawing && doc ? drawFirstCards([page?.items].flat(), doc) : [];
       if (!covers.length || !PerformanceObserver.supportedEntryTypes.includes(lcp)) return start();
       new PerformanceObserver((list) => list.getEntries().some((e) => covers.includes(e.element)) && start()).observe({ type: lcp, buffered: true });

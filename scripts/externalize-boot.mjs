@@ -22,12 +22,23 @@ export function externalizeBoot(dir, publicUrl = "/") {
   const init = /^const wasm = await init\(/m;
   if (!init.test(found[1])) throw new Error("externalize-boot: no `const wasm = await init(` in the boot script (did Trunk change?)");
   const wait = 'await import("./first-screen.js").then(() => window.guangFirstScreen, () => {});\n';
-  const code = found[1].trim().replace(init, (m) => wait + m) + "\n";
+  // The preload carried the wasm's integrity hash; it goes on the request the glue fetches it with instead (the
+  // glue fetches a Request as given), so a wasm that is not this build's is refused, not run.
+  const preload = /<link\b[^>]*_bg\.wasm[^>]*>/;
+  const link = html.match(preload);
+  if (!link) throw new Error("externalize-boot: no preload of the wasm in index.html (did Trunk change?)");
+  const hash = link[0].match(/\bintegrity="?(sha384-[A-Za-z0-9+/=]+)/);
+  if (!hash) throw new Error("externalize-boot: the wasm's preload has no integrity hash (did Trunk change?)");
+  const path = /module_or_path: ('[^']+_bg\.wasm')/;
+  if (!path.test(found[1])) throw new Error("externalize-boot: no `module_or_path: '…_bg.wasm'` in the boot script");
+  const code =
+    found[1]
+      .trim()
+      .replace(init, (m) => wait + m)
+      .replace(path, (_, url) => `module_or_path: new Request(${url}, { integrity: "${hash[1]}" })`) + "\n";
   const name = `boot-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.js`;
   const integrity = "sha384-" + createHash("sha384").update(code).digest("base64");
   writeFileSync(join(dir, name), code);
-  const preload = /<link\b[^>]*_bg\.wasm[^>]*>/;
-  if (!preload.test(html)) throw new Error("externalize-boot: no preload of the wasm in index.html (did Trunk change?)");
   const out = html
     .replace(inline, `<script type="module" src="${publicUrl}${name}" integrity="${integrity}"></script>`)
     .replace(preload, "");

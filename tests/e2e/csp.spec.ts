@@ -61,3 +61,19 @@ test("the policy bites: an injected inline script and inline style attribute are
   expect(ran.style).not.toBe("rgb(255, 0, 0)");
   await expect.poll(() => violations.sort()).toEqual(["script-src-elem", "style-src-attr"]);
 });
+
+test("a wasm that is not this build's is refused by its integrity hash, not run", async ({ page }) => {
+  const messages: string[] = [];
+  page.on("console", (m) => messages.push(m.text()));
+  page.on("pageerror", (e) => messages.push(e.message));
+  // The same module with one byte more (a valid wasm could be anything; the hash is what must refuse it).
+  await page.route(/\/guang-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    const body = await (await route.fetch()).body();
+    await route.fulfill({ body: Buffer.concat([body, Buffer.from([0])]), contentType: "application/wasm" });
+  });
+  await page.goto("/?lang=en");
+  await expect.poll(() => messages.join("\n")).toMatch(/integrity/i);
+  await page.waitForTimeout(500);
+  expect(await cards(page).count()).toBe(0);
+  expect(await page.locator("#main").count()).toBe(0);
+});

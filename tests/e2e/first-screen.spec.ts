@@ -2,6 +2,7 @@
 // the feed first-screen.js fetches the first page and the index
 // and, for a first visit, draws the first screen's cards in the shell while the wasm downloads;
 // the app takes that response instead of fetching it again, and draws the same cards in the same boxes.
+import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { test, expect, cards } from "./fixtures";
 
@@ -160,6 +161,32 @@ test("a first page that arrives at once shows no loading skeleton, not even for 
   expect(errors).toEqual([]);
 });
 
+test("the shell speaks the app's language: a browser in neither language gets the deployment's default", async ({ browser }) => {
+  const items = JSON.parse(readFileSync("dist/api/v1/feed/recommend/1.json", "utf8")).items;
+  // format::count for the first card's likes (the demo pack's are between 1,000 and 9,999).
+  const likes = items[0].stats.likes;
+  expect(likes).toBeGreaterThanOrEqual(1000);
+  expect(likes).toBeLessThan(10000);
+  for (const [fallback, title, count] of [
+    ["en", items[0].translations.en.title, `${Math.floor(likes / 100) / 10}k`],
+    ["zh-CN", items[0].title, String(likes)],
+  ]) {
+    const context = await browser.newContext({ locale: "fr-FR", serviceWorkers: "block", viewport: { width: 412, height: 915 } });
+    const page = await context.newPage();
+    await page.route("**/config.json", async (route) => {
+      const config = await (await route.fetch()).json();
+      await route.fulfill({ json: { ...config, default_locale: fallback } });
+    });
+    // The shell alone: the wasm never comes.
+    await page.route(WASM, () => {});
+    await page.goto("/");
+    const first = page.locator("#splash .card").first();
+    await expect(first.locator(".card-title")).toHaveText(title);
+    await expect(first.locator(".card-likes")).toHaveText(count);
+    await context.close();
+  }
+});
+
 test("a hostile first page is drawn as text, up to the first item the app could refuse", async ({ page, errors }) => {
   const real = JSON.parse(await (await page.request.get("/api/v1/feed/recommend/1.json")).text());
   const items = real.items.slice(0, 8);
@@ -186,13 +213,13 @@ test("a hostile first page is drawn as text, up to the first item the app could 
 
 test("on the feed the first page and the index are fetched once, early, and the shell's covers are the app's", async ({ page, errors }) => {
   const pageRequests: string[] = [];
-  page.on("request", (r) => /\/api\/v1\/(feed\/recommend\/1|index)\.json$/.test(r.url()) && pageRequests.push(r.url()));
+  page.on("request", (r) => /\/(api\/v1\/(feed\/recommend\/1|index)|config)\.json$/.test(r.url()) && pageRequests.push(r.url()));
   const shellCovers: string[] = [];
   page.on("request", (r) => r.resourceType() === "image" && r.url().includes("/media/covers/") && shellCovers.push(r.url()));
   await page.goto("/");
   await expect(cards(page).first()).toBeVisible();
   // The app took first-screen.js's responses: one request for each in all (the preload and the script share it).
-  expect(pageRequests.length).toBe(2);
+  expect(pageRequests.length).toBe(3);
   expect(await page.evaluate(() => Object.keys((window as any).guangEarly ?? {}).length)).toBe(0);
   // The first covers were asked for by the shell, in the page's order, before the app drew anything.
   const first = JSON.parse(await (await page.request.get("/api/v1/feed/recommend/1.json")).text()).items.slice(0, 4);
