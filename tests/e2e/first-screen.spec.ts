@@ -103,6 +103,28 @@ for (const [width, height] of [[412, 915], [1280, 800]]) {
   }
 }
 
+test("with a classic scrollbar (desktop Linux and Windows) the app's cards take the shell's boxes too", async ({ playwright, baseURL }) => {
+  // Playwright hides scrollbars in headless Chromium; this browser keeps them, 15 px wide, as on a desktop.
+  const browser = await playwright.chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+    ignoreDefaultArgs: ["--hide-scrollbars"],
+  });
+  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  const releaseWasm = await hold(page, WASM);
+  await page.goto("/");
+  const slots = (selector: string) =>
+    page.locator(selector).evaluateAll((s) => s.slice(0, 6).map((e) => [e.getBoundingClientRect().x, e.getBoundingClientRect().width]));
+  await expect.poll(() => page.locator("#splash .masonry-slot").count()).toBeGreaterThanOrEqual(4);
+  const shell = await slots("#splash .masonry-slot");
+  releaseWasm();
+  await expect(cards(page).first()).toBeVisible();
+  expect(await page.evaluate(() => innerWidth - document.documentElement.clientWidth), "a classic scrollbar").toBeGreaterThan(0);
+  expect(await slots("[data-testid=masonry] .masonry-slot")).toEqual(shell);
+  await browser.close();
+});
+
 test("a returning reader (a profile or a saved place) and an embed get no cards in the shell", async ({ page, errors }) => {
   for (const [setup, url] of [
     ["guang.profile", "/"],
