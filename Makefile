@@ -26,7 +26,7 @@ bench: setup-test
 	$(MAKE) build
 	node scripts/bench-feed.mjs dist 8097
 
-.PHONY: size-floor audit eval eval-real test-eval-real bench setup setup-test serve build size preview screenshots test lint test-native test-schema test-wasm test-e2e test-engines demo-pack demo-videos clean
+.PHONY: size-floor audit profile eval eval-real test-eval-real bench setup setup-test serve build size preview screenshots test lint test-native test-schema test-wasm test-e2e test-engines demo-pack demo-videos clean
 
 setup:
 	@scripts/setup.sh app
@@ -60,6 +60,11 @@ size-floor: setup
 
 audit: setup-test build
 	node scripts/audit.mjs dist 8099
+
+# Which Rust functions the start's long tasks run (a names-keeping build in target/dist-profile; not shipped).
+profile: setup-test
+	GUANG_WASM_NAMES=1 RUSTFLAGS="$(RELEASE_RUSTFLAGS)" trunk build --release --features split --dist target/dist-profile
+	node scripts/serve-dist.mjs target/dist-profile 8098 & pid=$$!; sleep 1; node scripts/profile-start.mjs http://127.0.0.1:8098/; kill $$pid
 
 preview: build
 	node scripts/serve-dist.mjs dist 8080
